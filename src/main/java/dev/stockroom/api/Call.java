@@ -1,0 +1,87 @@
+package dev.stockroom.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stockroom.tenancy.Tenant;
+import java.util.Map;
+
+/** One request after the pipeline: its store (null on the control plane), params, query, body. */
+public final class Call {
+  private final Tenant tenant;
+  private final String method;
+  private final Map<String, String> params;
+  private final Query query;
+  private final byte[] body;
+  private final String basePath;
+  private final Map<String, String> headers;
+  private JsonNode json;
+
+  public Call(
+      Tenant tenant,
+      String method,
+      Map<String, String> params,
+      Query query,
+      byte[] body,
+      String basePath,
+      Map<String, String> headers) {
+    this.tenant = tenant;
+    this.method = method;
+    this.params = params;
+    this.query = query;
+    this.body = body;
+    this.basePath = basePath;
+    this.headers = headers;
+  }
+
+  public Tenant tenant() {
+    if (tenant == null) {
+      throw new IllegalStateException("no tenant on a control-plane call");
+    }
+    return tenant;
+  }
+
+  public String method() {
+    return method;
+  }
+
+  public Query query() {
+    return query;
+  }
+
+  /** A lower-cased request header, or null. */
+  public String header(String lowerName) {
+    return headers.get(lowerName);
+  }
+
+  /** The path prefix up to the API version, e.g. {@code /stores/abc123/v3}. */
+  public String basePath() {
+    return basePath;
+  }
+
+  /** A numeric path id; a non-numeric or out-of-range id names no resource, so it is a 404. */
+  public long id(String name) {
+    String raw = params.get(name);
+    if (raw == null) {
+      throw new IllegalStateException("route has no parameter " + name);
+    }
+    try {
+      long v = Long.parseLong(raw);
+      if (v < 1) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new ApiException.NotFound("The requested resource was not found: " + raw + " is not an id.");
+    }
+  }
+
+  public String param(String name) {
+    return params.get(name);
+  }
+
+  public JsonNode json() {
+    if (json == null) {
+      json = Json.parse(body);
+    }
+    return json;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.stockroom.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** The date formats of the contract: v3 ISO 8601 with offset, v2 RFC 2822 in GMT. */
+public final class Dates {
+  private static final DateTimeFormatter V3 =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT).withZone(ZoneOffset.UTC);
+  // contract: store_information.v2 / orders.v2 — "Tue, 05 Mar 2019 21:40:11 +0000"
+  private static final DateTimeFormatter V2 =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
+  private Dates() {}
+
+  public static String v3(long epochMillis) {
+    return V3.format(Instant.ofEpochMilli(epochMillis));
+  }
+
+  public static String v2(long epochMillis) {
+    return V2.format(Instant.ofEpochMilli(epochMillis));
+  }
+
+  /**
+   * Parses a date filter or field value: ISO 8601 date-time (with offset or Z), a date alone, a
+   * Unix timestamp in seconds, or RFC 2822. Throws {@link IllegalArgumentException} otherwise.
+   */
+  public static long parse(String value) {
+    String v = value.trim();
+    if (v.matches("\\d{1,12}")) {
+      return Long.parseLong(v) * 1000;
+    }
+    try {
+      return OffsetDateTime.parse(v).toInstant().toEpochMilli();
+    } catch (DateTimeParseException ignored) {
+      // try the next format
+    }
+    try {
+      return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    } catch (DateTimeParseException ignored) {
+      // try the next format
+    }
+    try {
+      return java.time.LocalDateTime.parse(v).toInstant(ZoneOffset.UTC).toEpochMilli();
+    } catch (DateTimeParseException ignored) {
+      // try the next format
+    }
+    try {
+      return OffsetDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("not a date: " + value, e);
+    }
+  }
+}

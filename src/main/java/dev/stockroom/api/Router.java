@@ -1,0 +1,131 @@
+package dev.stockroom.api;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Path templates ({@code /v3/catalog/products/{product_id}}) to handlers. Matching is done by
+ * Stockroom, not by the HTTP server, because the contract puts route errors (404, 405 with
+ * {@code Allow}) after authentication and rate limiting.
+ */
+public final class Router {
+  /** A registered endpoint; {@code scope} is the OAuth scope that gates it (null: none). */
+  public record Route(String method, String template, String scope, Handler handler) {}
+
+  /** The outcome of a lookup: a route with its parameters, or the methods the path allows. */
+  public record Match(Route route, Map<String, String> params, List<String> allowed) {
+    public boolean found() {
+      return route != null;
+    }
+  }
+
+  private record Entry(String[] segments, int literals, Map<String, Route> byMethod) {}
+
+  private final List<Entry> entries = new ArrayList<>();
+  private final String defaultScope;
+
+  public Router(String defaultScope) {
+    this.defaultScope = defaultScope;
+  }
+
+  public Router get(String template, Handler h) {
+    return add("GET", template, defaultScope, h);
+  }
+
+  public Router post(String template, Handler h) {
+    return add("POST", template, defaultScope, h);
+  }
+
+  public Router put(String template, Handler h) {
+    return add("PUT", template, defaultScope, h);
+  }
+
+  public Router delete(String template, Handler h) {
+    return add("DELETE", template, defaultScope, h);
+  }
+
+  public Router add(String method, String template, String scope, Handler h) {
+    String[] segs = split(template);
+    for (Entry e : entries) {
+      if (java.util.Arrays.equals(e.segments(), segs)) {
+        if (e.byMethod().containsKey(method)) {
+          throw new IllegalStateException("route registered twice: " + method + " " + template);
+        }
+        e.byMethod().put(method, new Route(method, template, scope, h));
+        return this;
+      }
+    }
+    int literals = 0;
+    for (String s : segs) {
+      if (!s.startsWith("{")) {
+        literals++;
+      }
+    }
+    Map<String, Route> byMethod = new HashMap<>();
+    byMethod.put(method, new Route(method, template, scope, h));
+    entries.add(new Entry(segs, literals, byMethod));
+    entries.sort((a, b) -> Integer.compare(b.literals(), a.literals()));
+    return this;
+  }
+
+  /** Every registered route, for the API inventory tests. */
+  public List<Route> routes() {
+    List<Route> out = new ArrayList<>();
+    entries.forEach(e -> out.addAll(e.byMethod().values()));
+    return out;
+  }
+
+  /** HEAD is served by the GET route without a body. */
+  public Match match(String method, String path) {
+    String[] segs = split(path);
+    TreeSet<String> allowed = new TreeSet<>();
+    for (Entry e : entries) {
+      Map<String, String> params = bind(e.segments(), segs);
+      if (params == null) {
+        continue;
+      }
+      Route r = e.byMethod().get(method.equals("HEAD") ? "GET" : method);
+      if (r != null) {
+        return new Match(r, params, List.of());
+      }
+      allowed.addAll(e.byMethod().keySet());
+      if (allowed.contains("GET")) {
+        allowed.add("HEAD");
+      }
+    }
+    return new Match(null, Map.of(), List.copyOf(allowed));
+  }
+
+  private static Map<String, String> bind(String[] template, String[] path) {
+    if (template.length != path.length) {
+      return null;
+    }
+    Map<String, String> params = null;
+    for (int i = 0; i < template.length; i++) {
+      String t = template[i];
+      if (t.startsWith("{")) {
+        if (path[i].isEmpty()) {
+          return null;
+        }
+        if (params == null) {
+          params = new HashMap<>();
+        }
+        params.put(t.substring(1, t.length() - 1), path[i]);
+      } else if (!t.equals(path[i])) {
+        return null;
+      }
+    }
+    return params == null ? Map.of() : params;
+  }
+
+  private static String[] split(String path) {
+    String p = path;
+    while (p.length() > 1 && p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    return p.startsWith("/") ? p.substring(1).split("/", -1) : p.split("/", -1);
+  }
+}

@@ -1,0 +1,194 @@
+package dev.stockroom.catalog.categories;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stockroom.api.ApiException;
+import dev.stockroom.api.Filters;
+import dev.stockroom.api.Json;
+import dev.stockroom.api.Paging;
+import dev.stockroom.db.Database;
+import dev.stockroom.db.Docs;
+import dev.stockroom.tenancy.Tenant;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for categories. */
+public final class CategoryStore {
+  static final String TABLE = "categories";
+
+  /** Counts the products assigned to any of the given categories (set by the wiring). */
+  public interface ProductCounter {
+    long productsIn(Handle h, long storeId, List<Long> categoryIds);
+  }
+
+  private final Database db;
+  private ProductCounter products = (h, s, ids) -> 0;
+
+  public CategoryStore(Database db, Clock clock) {
+    this.db = db;
+  }
+
+  public void productCounter(ProductCounter counter) {
+    this.products = counter;
+  }
+
+  /** The ids among {@code ids} that name no category of the store. */
+  public static List<Long> missing(Handle h, long storeId, List<Long> ids) {
+    List<Long> out = new ArrayList<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    List<Long> distinct = ids.stream().distinct().toList();
+    var q = h.createQuery(
+        "SELECT id FROM categories WHERE store_id = ? AND id IN (" + Filters.marks(distinct.size()) + ")");
+    q.bind(0, storeId);
+    for (int i = 0; i < distinct.size(); i++) {
+      q.bind(i + 1, distinct.get(i));
+    }
+    var found = new java.util.HashSet<>(q.mapTo(Long.class).list());
+    for (Long id : distinct) {
+      if (!found.contains(id)) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+
+  Docs.Page page(Tenant t, Filters.Where where, Paging paging) {
+    return db.read(h -> Docs.page(h, TABLE, t.id(), where, "id", paging));
+  }
+
+  String get(Tenant t, long id) {
+    return db.read(h -> Docs.doc(h, TABLE, t.id(), id)).orElseThrow(() -> notFound(id));
+  }
+
+  private static ApiException.NotFound notFound(long id) {
+    return new ApiException.NotFound("Category " + id + " not found.");
+  }
+
+  ObjectNode create(Tenant t, ObjectNode input) {
+    return db.write(
+        h -> {
+          long parent = input.path("parent_id").asLong();
+          checkParent(h, t.id(), parent, 0);
+          checkSiblingName(h, t.id(), parent, input.path("name").asText(), 0);
+          long id = Database.nextId(h, t.id(), TABLE);
+          ObjectNode doc = Category.create(id, input);
+          h.createUpdate(
+                  """
+                  INSERT INTO categories (store_id, id, parent_id, name, page_title, keywords, is_visible,
+                    sort_order, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              .bind(0, t.id()).bind(1, id).bind(2, parent).bind(3, doc.get("name").asText())
+              .bind(4, doc.get("page_title").asText()).bind(5, Category.keywords(doc))
+              .bind(6, doc.get("is_visible").asBoolean() ? 1 : 0).bind(7, doc.get("sort_order").asLong())
+              .bind(8, Json.text(doc))
+              .execute();
+          Database.count(h, t.id(), TABLE, 1);
+          return doc;
+        });
+  }
+
+  ObjectNode update(Tenant t, long id, ObjectNode input) {
+    return db.write(
+        h -> {
+          ObjectNode doc =
+              (ObjectNode) Json.tree(Docs.doc(h, TABLE, t.id(), id).orElseThrow(() -> notFound(id)));
+          long parent = input.has("parent_id") ? input.get("parent_id").asLong() : doc.get("parent_id").asLong();
+          String name = input.has("name") ? input.get("name").asText() : doc.get("name").asText();
+          if (input.has("parent_id")) {
+            checkParent(h, t.id(), parent, id);
+          }
+          checkSiblingName(h, t.id(), parent, name, id);
+          Category.merge(doc, input);
+          h.createUpdate(
+                  """
+                  UPDATE categories SET parent_id = ?, name = ?, page_title = ?, keywords = ?, is_visible = ?,
+                    sort_order = ?, doc = ? WHERE store_id = ? AND id = ?""")
+              .bind(0, parent).bind(1, name).bind(2, doc.get("page_title").asText())
+              .bind(3, Category.keywords(doc)).bind(4, doc.get("is_visible").asBoolean() ? 1 : 0)
+              .bind(5, doc.get("sort_order").asLong()).bind(6, Json.text(doc)).bind(7, t.id()).bind(8, id)
+              .execute();
+          return doc;
+        });
+  }
+
+  /** The parent must exist, and must not be the category itself or one of its descendants. */
+  private static void checkParent(Handle h, long storeId, long parent, long self) {
+    if (parent == 0) {
+      return;
+    }
+    long cursor = parent;
+    for (int depth = 0; cursor != 0 && depth < 1000; depth++) {
+      if (cursor == self) {
+        throw ApiException.Invalid.field("parent_id", "must not be the category itself or one of its subcategories");
+      }
+      var next =
+          h.createQuery("SELECT parent_id FROM categories WHERE store_id = ? AND id = ?")
+              .bind(0, storeId).bind(1, cursor).mapTo(Long.class).findOne();
+      if (next.isEmpty()) {
+        throw ApiException.Invalid.field("parent_id", "category " + parent + " does not exist");
+      }
+      cursor = next.get();
+    }
+  }
+
+  private static void checkSiblingName(Handle h, long storeId, long parent, String name, long self) {
+    boolean taken =
+        h.createQuery(
+                "SELECT COUNT(*) FROM categories WHERE store_id = ? AND parent_id = ? AND name = ? AND id <> ?")
+                .bind(0, storeId).bind(1, parent).bind(2, name).bind(3, self)
+                .mapTo(Integer.class).one()
+            > 0;
+    if (taken) {
+      throw new ApiException.Conflict(
+          "A category named '" + name + "' already exists under parent " + parent
+              + "; names must be unique among siblings.",
+          Map.of("name", "duplicate among the children of category " + parent));
+    }
+  }
+
+  /** Deletes the matched categories, refusing (409) when that would orphan products or children. */
+  int delete(Tenant t, Filters.Where where, Long single) {
+    return db.write(
+        h -> {
+          List<Long> ids = single != null ? List.of(single) : Docs.ids(h, TABLE, t.id(), where);
+          if (single != null && Docs.doc(h, TABLE, t.id(), single).isEmpty()) {
+            throw notFound(single);
+          }
+          if (ids.isEmpty()) {
+            return 0;
+          }
+          long orphaned = products.productsIn(h, t.id(), ids);
+          if (orphaned > 0) {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("products", orphaned + " product(s) would be orphaned");
+            details.put("resolution", "reassign or delete the products of the category first");
+            throw new ApiException.Conflict(
+                "Deleting this would orphan " + orphaned + " product(s) assigned to the category.", details);
+          }
+          long children = childrenOutside(h, t.id(), ids);
+          if (children > 0) {
+            throw new ApiException.Conflict(
+                "Deleting this would orphan " + children + " subcategories.",
+                Map.of("children", children + " subcategory(ies) would be orphaned",
+                    "resolution", "delete or move the subcategories first"));
+          }
+          return Docs.delete(h, TABLE, t.id(), ids);
+        });
+  }
+
+  private static long childrenOutside(Handle h, long storeId, List<Long> ids) {
+    var q = h.createQuery(
+        "SELECT COUNT(*) FROM categories WHERE store_id = ? AND parent_id IN (" + Filters.marks(ids.size())
+            + ") AND id NOT IN (" + Filters.marks(ids.size()) + ")");
+    q.bind(0, storeId);
+    for (int i = 0; i < ids.size(); i++) {
+      q.bind(i + 1, ids.get(i));
+      q.bind(i + 1 + ids.size(), ids.get(i));
+    }
+    return q.mapTo(Long.class).one();
+  }
+}

@@ -1,0 +1,215 @@
+package dev.stockroom.catalog.products;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stockroom.api.ApiException;
+import dev.stockroom.api.Call;
+import dev.stockroom.api.Envelope;
+import dev.stockroom.api.Fields;
+import dev.stockroom.api.Filters;
+import dev.stockroom.api.Json;
+import dev.stockroom.api.Paging;
+import dev.stockroom.api.Reply;
+import dev.stockroom.api.Router;
+import dev.stockroom.api.Routes;
+import dev.stockroom.api.Status;
+import dev.stockroom.db.Docs;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code /v3/catalog/products}: list, create, get, update, delete, batch update, collection delete. */
+public final class ProductRoutes implements Routes {
+  private static final String PRODUCTS = "/stores/{store_hash}/v3/catalog/products";
+  private static final String PRODUCT = PRODUCTS + "/{product_id}";
+
+  static final Filters FILTERS =
+      new Filters()
+          .integer("id", "id", Filters.RANGE)
+          .text("name", "name", EnumSet.of(Filters.Op.EQ, Filters.Op.LIKE, Filters.Op.IN))
+          .text("sku", "sku", EnumSet.of(Filters.Op.EQ, Filters.Op.IN, Filters.Op.NOT_IN, Filters.Op.LIKE))
+          .text("upc", "upc", EnumSet.of(Filters.Op.EQ))
+          .choice("type", "product_type", "physical", "digital")
+          .number("price", "price", Filters.RANGE)
+          .number("weight", "weight", Filters.RANGE)
+          .choice("condition", "LOWER(item_condition)", "new", "used", "refurbished")
+          .integer("brand_id", "brand_id", EnumSet.of(Filters.Op.EQ, Filters.Op.IN, Filters.Op.NOT_IN))
+          .date("date_modified", "date_modified", EnumSet.of(Filters.Op.EQ, Filters.Op.MIN, Filters.Op.MAX, Filters.Op.GREATER, Filters.Op.LESS))
+          .date("date_last_imported", "date_last_imported", EnumSet.of(Filters.Op.EQ, Filters.Op.MIN, Filters.Op.MAX, Filters.Op.GREATER, Filters.Op.LESS))
+          .bool("is_visible", "is_visible")
+          .bool("is_featured", "is_featured")
+          .bool("is_free_shipping", "is_free_shipping")
+          .integer("inventory_level", "inventory_level", Filters.RANGE)
+          .custom("inventory_low", EnumSet.of(Filters.Op.EQ), (op, v, binds) -> flag(v.get(0),
+              "inventory_tracking <> 'none' AND inventory_level <= inventory_warning_level"))
+          .custom("out_of_stock", EnumSet.of(Filters.Op.EQ), (op, v, binds) -> flag(v.get(0),
+              "inventory_tracking <> 'none' AND inventory_level = 0"))
+          .integer("total_sold", "total_sold", Filters.RANGE)
+          .choice("availability", "availability", "available", "disabled", "preorder")
+          .custom("categories", EnumSet.of(Filters.Op.EQ, Filters.Op.IN), ProductRoutes::categories)
+          .custom("keyword", EnumSet.of(Filters.Op.EQ), (op, v, binds) -> {
+            binds.add("%" + v.get(0).toLowerCase(Locale.ROOT) + "%");
+            return "keywords LIKE ?";
+          })
+          .custom("keyword_context", EnumSet.of(Filters.Op.EQ), (op, v, binds) -> "1 = 1")
+          .custom("status", EnumSet.of(Filters.Op.EQ), (op, v, binds) -> "1 = 1");
+
+  private static final Map<String, String> SORTS =
+      Map.of(
+          "id", "id",
+          "name", "name",
+          "sku", "sku",
+          "price", "price",
+          "date_modified", "date_modified",
+          "date_last_imported", "COALESCE(date_last_imported, 0)",
+          "inventory_level", "inventory_level",
+          "is_visible", "is_visible",
+          "total_sold", "total_sold");
+
+  private final ProductStore store;
+  private final int batchLimit;
+
+  public ProductRoutes(ProductStore store, int batchLimit) {
+    this.store = store;
+    this.batchLimit = batchLimit;
+  }
+
+  @Override
+  public void register(Router r) {
+    r.get(PRODUCTS, this::list)
+        .post(PRODUCTS, this::create)
+        .put(PRODUCTS, this::updateBatch)
+        .delete(PRODUCTS, this::deleteMany)
+        .get(PRODUCT, this::get)
+        .put(PRODUCT, this::update)
+        .delete(PRODUCT, this::delete);
+  }
+
+  private static String flag(String v, String condition) {
+    return switch (v.toLowerCase(Locale.ROOT)) {
+      case "1", "true" -> "(" + condition + ")";
+      case "0", "false" -> "NOT (" + condition + ")";
+      default -> throw new IllegalArgumentException("must be true, false, 1 or 0");
+    };
+  }
+
+  private static String categories(Filters.Op op, List<String> values, List<Object> binds) {
+    for (String v : values) {
+      binds.add(Filters.parseLong(v));
+    }
+    return "id IN (SELECT pc.product_id FROM product_categories pc WHERE pc.store_id = products.store_id"
+        + " AND pc.category_id IN (" + Filters.marks(values.size()) + "))";
+  }
+
+  static String orderBy(Call c) {
+    String sort = c.query().first("sort").orElse("id");
+    String column = SORTS.get(sort);
+    if (column == null) {
+      throw ApiException.Invalid.field("sort", "must be one of: " + String.join(", ", new java.util.TreeSet<>(SORTS.keySet())));
+    }
+    String direction = c.query().first("direction").orElse("asc").toLowerCase(Locale.ROOT);
+    if (!direction.equals("asc") && !direction.equals("desc")) {
+      throw ApiException.Invalid.field("direction", "must be asc or desc");
+    }
+    return column.equals("id") ? "id " + direction : column + " " + direction + ", id " + direction;
+  }
+
+  private Reply list(Call c) {
+    Paging paging = Paging.of(c.query());
+    Fields fields = Fields.of(c.query());
+    String orderBy = orderBy(c);
+    Docs.Page page = store.page(c.tenant(), FILTERS.parse(c.query()), orderBy, paging);
+    return Reply.json(Status.OK, Envelope.docs(page.docs(), page.total(), paging, c.query(), fields));
+  }
+
+  private Reply get(Call c) {
+    return Reply.json(Status.OK, Envelope.doc(store.get(c.tenant(), c.id("product_id")), Fields.of(c.query())));
+  }
+
+  private static ObjectNode input(JsonNode body, String prefix, List<String> required) {
+    if (body.isObject()) {
+      for (String sub : Product.NOT_YET) {
+        if (body.has(sub)) {
+          throw ApiException.Invalid.field(prefix + sub,
+              "sub-resources (" + String.join(", ", Product.NOT_YET)
+                  + ") are not served by this version of Stockroom yet; create the product without them");
+        }
+      }
+    }
+    return Product.SCHEMA.check(body, prefix, required);
+  }
+
+  private Reply create(Call c) {
+    ObjectNode in = input(c.json(), "", List.of("name", "type", "weight", "price"));
+    ObjectNode doc = store.create(c.tenant(), in);
+    Fields fields = Fields.of(c.query());
+    return Reply.created(
+        Json.write(Envelope.single(fields.apply(doc))), c.basePath() + "/catalog/products/" + doc.get("id").asLong());
+  }
+
+  private Reply update(Call c) {
+    long id = c.id("product_id");
+    // contract: catalog.v3 — product_Put inherits required fields, but PUT is partial (§8 #18).
+    ObjectNode in = input(c.json(), "", List.of());
+    return Reply.ok(Envelope.single(Fields.of(c.query()).apply(store.update(c.tenant(), id, in))));
+  }
+
+  private Reply updateBatch(Call c) {
+    JsonNode body = c.json();
+    if (!body.isArray()) {
+      throw ApiException.Invalid.field("body", "must be a JSON array of products, each with its id");
+    }
+    if (body.size() > batchLimit) {
+      throw new ApiException.Refused(
+          Status.TOO_LARGE,
+          "The request payload is too large. The maximum items allowed in the array is " + batchLimit,
+          Map.of("max_items", batchLimit),
+          Map.of());
+    }
+    if (body.isEmpty()) {
+      throw ApiException.Invalid.field("body", "must contain at least one product");
+    }
+    Map<String, String> errors = new LinkedHashMap<>();
+    List<Map.Entry<Long, ObjectNode>> items = new ArrayList<>();
+    for (int i = 0; i < body.size(); i++) {
+      JsonNode item = body.get(i);
+      String prefix = i + ".";
+      JsonNode id = item.get("id");
+      if (id == null || !id.isIntegralNumber() || id.asLong() < 1) {
+        errors.put(prefix + "id", id == null ? "is required" : "must be a product id");
+      }
+      try {
+        ObjectNode in = input(item, prefix, List.of());
+        items.add(Map.entry(id == null ? 0 : id.asLong(), in));
+      } catch (ApiException.Invalid e) {
+        errors.putAll(e.errors());
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ApiException.Invalid("JSON data is missing or invalid", errors);
+    }
+    Fields fields = Fields.of(c.query());
+    List<JsonNode> out = new ArrayList<>();
+    store.updateAll(c.tenant(), items).forEach(d -> out.add(fields.apply(d)));
+    return Reply.ok(Envelope.batch(out));
+  }
+
+  private Reply delete(Call c) {
+    store.delete(c.tenant(), null, c.id("product_id"));
+    return Reply.noContent();
+  }
+
+  /** contract: catalog.v3 — "you must include a filter"; without one nothing is deleted (422). */
+  private Reply deleteMany(Call c) {
+    Filters.Where where = FILTERS.parse(c.query());
+    if (where.isEmpty()) {
+      throw ApiException.Invalid.field(
+          "filter", "DELETE /catalog/products needs at least one filter (for example id:in=1,2,3); nothing was deleted");
+    }
+    store.delete(c.tenant(), where, null);
+    return Reply.noContent();
+  }
+}

@@ -1,0 +1,266 @@
+package dev.stockroom.catalog.products;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stockroom.api.ApiException;
+import dev.stockroom.api.Dates;
+import dev.stockroom.api.Filters;
+import dev.stockroom.api.Json;
+import dev.stockroom.api.Paging;
+import dev.stockroom.api.Status;
+import dev.stockroom.catalog.brands.BrandStore;
+import dev.stockroom.catalog.categories.CategoryStore;
+import dev.stockroom.db.Database;
+import dev.stockroom.db.Docs;
+import dev.stockroom.tenancy.Tenant;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for products: the document, its filter columns and its category links. */
+public final class ProductStore {
+  static final String TABLE = "products";
+
+  private static final String COLUMNS =
+      "name = ?, sku = ?, upc = ?, product_type = ?, price = ?, weight = ?, inventory_level = ?, "
+          + "inventory_warning_level = ?, inventory_tracking = ?, is_visible = ?, is_featured = ?, "
+          + "is_free_shipping = ?, brand_id = ?, item_condition = ?, availability = ?, total_sold = ?, "
+          + "keywords = ?, date_modified = ?, doc = ?";
+  private static final int COLUMN_COUNT = 19;
+
+  private final Database db;
+  private final Clock clock;
+
+  public ProductStore(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /** How many products are assigned to any of {@code categoryIds} (category deletes check it). */
+  public static long productsIn(Handle h, long storeId, List<Long> categoryIds) {
+    if (categoryIds.isEmpty()) {
+      return 0;
+    }
+    var q = h.createQuery(
+        "SELECT COUNT(DISTINCT product_id) FROM product_categories WHERE store_id = ? AND category_id IN ("
+            + Filters.marks(categoryIds.size()) + ")");
+    q.bind(0, storeId);
+    for (int i = 0; i < categoryIds.size(); i++) {
+      q.bind(i + 1, categoryIds.get(i));
+    }
+    return q.mapTo(Long.class).one();
+  }
+
+  /** Products of deleted brands keep no dangling brand_id: it becomes 0. */
+  public static void detachBrands(Handle h, long storeId, List<Long> brandIds, long now) {
+    for (Long brand : brandIds) {
+      List<Map.Entry<Long, String>> rows =
+          h.createQuery("SELECT id, doc FROM products WHERE store_id = ? AND brand_id = ?")
+              .bind(0, storeId).bind(1, brand)
+              .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+              .list();
+      for (var row : rows) {
+        ObjectNode doc = (ObjectNode) Json.tree(row.getValue());
+        doc.put("brand_id", 0);
+        doc.put("date_modified", Dates.v3(now));
+        h.createUpdate("UPDATE products SET brand_id = 0, date_modified = ?, doc = ? WHERE store_id = ? AND id = ?")
+            .bind(0, now).bind(1, Json.text(doc)).bind(2, storeId).bind(3, row.getKey())
+            .execute();
+      }
+    }
+  }
+
+  Docs.Page page(Tenant t, Filters.Where where, String orderBy, Paging paging) {
+    return db.read(h -> Docs.page(h, TABLE, t.id(), where, orderBy, paging));
+  }
+
+  String get(Tenant t, long id) {
+    return db.read(h -> Docs.doc(h, TABLE, t.id(), id)).orElseThrow(() -> notFound(id));
+  }
+
+  private static ApiException.NotFound notFound(long id) {
+    return new ApiException.NotFound("Product " + id + " not found.");
+  }
+
+  ObjectNode create(Tenant t, ObjectNode input) {
+    long now = clock.millis();
+    return db.write(
+        h -> {
+          long count = Database.countOf(h, t.id(), TABLE);
+          if (count >= t.productLimit()) {
+            throw new ApiException.Refused(
+                Status.INSUFFICIENT_STORAGE,
+                "The store has reached the product limit of its plan (" + t.productLimit()
+                    + " products). Delete products or raise product_limit for the store.",
+                Map.of("product_limit", t.productLimit()),
+                Map.of());
+          }
+          resolveBrandName(h, t.id(), input);
+          checkReferences(h, t.id(), input, "");
+          checkUnique(h, t.id(), input.path("name").asText(), input.path("sku").asText(""), 0, "");
+          long id = Database.nextId(h, t.id(), TABLE);
+          long variantId = Database.nextId(h, t.id(), "variants");
+          ObjectNode doc = Product.create(id, variantId, input, now);
+          var insert = h.createUpdate(
+              "INSERT INTO products (store_id, id, date_created, " + COLUMNS.replace(" = ?", "")
+                  + ") VALUES (?, ?, ?, " + Filters.marks(COLUMN_COUNT) + ")");
+          insert.bind(0, t.id()).bind(1, id).bind(2, now);
+          bindColumns(insert, 3, doc, now);
+          insert.execute();
+          link(h, t.id(), id, doc, false);
+          Database.count(h, t.id(), TABLE, 1);
+          return doc;
+        });
+  }
+
+  private static void resolveBrandName(Handle h, long storeId, ObjectNode input) {
+    JsonNode name = input.get("brand_name");
+    if (name != null && !input.has("brand_id")) {
+      input.put("brand_id", BrandStore.idForName(h, storeId, name.asText()));
+    }
+    input.remove("brand_name");
+  }
+
+  /** contract: catalog.v3 — an unknown brand_id or category id is a 409 (spec-digest §8 #7). */
+  private static void checkReferences(Handle h, long storeId, ObjectNode input, String prefix) {
+    long brand = input.path("brand_id").asLong(0);
+    if (brand != 0 && !BrandStore.exists(h, storeId, brand)) {
+      throw new ApiException.Conflict(
+          "Brand " + brand + " does not exist; create it first or send brand_id 0.",
+          Map.of(prefix + "brand_id", "brand " + brand + " does not exist"));
+    }
+    if (input.has("categories")) {
+      List<Long> ids = new ArrayList<>();
+      input.get("categories").forEach(n -> ids.add(n.asLong()));
+      List<Long> missing = CategoryStore.missing(h, storeId, ids);
+      if (!missing.isEmpty()) {
+        throw new ApiException.Conflict(
+            "Categories " + missing + " do not exist; create them first.",
+            Map.of(prefix + "categories", "categories " + missing + " do not exist"));
+      }
+    }
+  }
+
+  private static void checkUnique(Handle h, long storeId, String name, String sku, long self, String prefix) {
+    if (name != null
+        && h.createQuery("SELECT COUNT(*) FROM products WHERE store_id = ? AND name = ? AND id <> ?")
+                .bind(0, storeId).bind(1, name).bind(2, self).mapTo(Integer.class).one() > 0) {
+      throw new ApiException.Conflict(
+          "The product name '" + name + "' is a duplicate; product names must be unique.",
+          Map.of(prefix + "name", "A product named '" + name + "' already exists."));
+    }
+    if (sku != null && !sku.isEmpty()
+        && h.createQuery("SELECT COUNT(*) FROM products WHERE store_id = ? AND sku = ? AND id <> ?")
+                .bind(0, storeId).bind(1, sku).bind(2, self).mapTo(Integer.class).one() > 0) {
+      throw new ApiException.Conflict(
+          "The SKU '" + sku + "' is a duplicate; SKUs must be unique.",
+          Map.of(prefix + "sku", "A product with SKU '" + sku + "' already exists."));
+    }
+  }
+
+  private static void bindColumns(org.jdbi.v3.core.statement.SqlStatement<?> st, int at, ObjectNode d, long now) {
+    st.bind(at, d.path("name").asText())
+        .bind(at + 1, d.path("sku").asText())
+        .bind(at + 2, d.path("upc").asText())
+        .bind(at + 3, d.path("type").asText())
+        .bind(at + 4, d.path("price").asDouble())
+        .bind(at + 5, d.path("weight").asDouble())
+        .bind(at + 6, d.path("inventory_level").asLong())
+        .bind(at + 7, d.path("inventory_warning_level").asLong())
+        .bind(at + 8, d.path("inventory_tracking").asText())
+        .bind(at + 9, d.path("is_visible").asBoolean() ? 1 : 0)
+        .bind(at + 10, d.path("is_featured").asBoolean() ? 1 : 0)
+        .bind(at + 11, d.path("is_free_shipping").asBoolean() ? 1 : 0)
+        .bind(at + 12, d.path("brand_id").asLong())
+        .bind(at + 13, d.path("condition").asText())
+        .bind(at + 14, d.path("availability").asText())
+        .bind(at + 15, d.path("total_sold").asLong())
+        .bind(at + 16, Product.keywords(d))
+        .bind(at + 17, now)
+        .bind(at + 18, Json.text(d));
+  }
+
+  /** Writes the product's category links; on update the list is replaced as a whole. */
+  private static void link(Handle h, long storeId, long id, ObjectNode d, boolean replace) {
+    if (replace) {
+      h.createUpdate("DELETE FROM product_categories WHERE store_id = ? AND product_id = ?")
+          .bind(0, storeId).bind(1, id).execute();
+    }
+    var batch = h.prepareBatch(
+        "INSERT INTO product_categories (store_id, category_id, product_id) VALUES (?, ?, ?)");
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    for (JsonNode c : d.path("categories")) {
+      if (seen.add(c.asLong())) {
+        batch.bind(0, storeId).bind(1, c.asLong()).bind(2, id).add();
+      }
+    }
+    if (!seen.isEmpty()) {
+      batch.execute();
+    }
+  }
+
+  ObjectNode update(Tenant t, long id, ObjectNode input) {
+    long now = clock.millis();
+    return db.write(h -> apply(h, t, id, input, now, ""));
+  }
+
+  /** Updates a batch in one transaction: all items or none. */
+  List<ObjectNode> updateAll(Tenant t, List<Map.Entry<Long, ObjectNode>> items) {
+    long now = clock.millis();
+    return db.write(
+        h -> {
+          List<ObjectNode> out = new ArrayList<>();
+          for (int i = 0; i < items.size(); i++) {
+            var item = items.get(i);
+            out.add(apply(h, t, item.getKey(), item.getValue(), now, i + "."));
+          }
+          return out;
+        });
+  }
+
+  private ObjectNode apply(Handle h, Tenant t, long id, ObjectNode input, long now, String prefix) {
+    String stored = Docs.doc(h, TABLE, t.id(), id).orElse(null);
+    if (stored == null) {
+      throw new ApiException.NotFound(
+          "Product " + id + " not found" + (prefix.isEmpty() ? "." : " (item " + prefix.substring(0, prefix.length() - 1) + ")."));
+    }
+    ObjectNode doc = (ObjectNode) Json.tree(stored);
+    resolveBrandName(h, t.id(), input);
+    checkReferences(h, t.id(), input, prefix);
+    checkUnique(h, t.id(), input.has("name") ? input.get("name").asText() : null,
+        input.has("sku") ? input.get("sku").asText() : null, id, prefix);
+    Product.merge(doc, input, now);
+    var update = h.createUpdate("UPDATE products SET " + COLUMNS + " WHERE store_id = ? AND id = ?");
+    bindColumns(update, 0, doc, now);
+    update.bind(COLUMN_COUNT, t.id()).bind(COLUMN_COUNT + 1, id);
+    update.execute();
+    if (input.has("categories")) {
+      link(h, t.id(), id, doc, true);
+    }
+    return doc;
+  }
+
+  /** Deletes the given products (and their category links); returns how many went. */
+  int delete(Tenant t, Filters.Where where, Long single) {
+    return db.write(
+        h -> {
+          List<Long> ids = single != null ? List.of(single) : Docs.ids(h, TABLE, t.id(), where);
+          if (single != null && Docs.doc(h, TABLE, t.id(), single).isEmpty()) {
+            throw notFound(single);
+          }
+          for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            var u = h.createUpdate("DELETE FROM product_categories WHERE store_id = ? AND product_id IN ("
+                + Filters.marks(chunk.size()) + ")");
+            u.bind(0, t.id());
+            for (int i = 0; i < chunk.size(); i++) {
+              u.bind(i + 1, chunk.get(i));
+            }
+            u.execute();
+          }
+          return Docs.delete(h, TABLE, t.id(), ids);
+        });
+  }
+}

@@ -1,0 +1,2 @@
+/** The command line: serve, and the control-plane operations as commands. */
+package dev.stockroom.cli;

@@ -1,0 +1,164 @@
+package dev.stockroom.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The one database of a node: SQLite (embedded default, WAL) or PostgreSQL, one set of
+ * migrations. On SQLite every write runs under one in-process lock (SQLite has one writer at a
+ * time; waiting here is cheaper and fairer than busy retries); readers run in parallel (WAL).
+ */
+public final class Database implements AutoCloseable {
+  public enum Dialect {
+    SQLITE,
+    POSTGRES
+  }
+
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+  private final Dialect dialect;
+  private final ReentrantLock writeLock = new ReentrantLock();
+
+  private Database(HikariDataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.jdbi = Jdbi.create(dataSource);
+  }
+
+  /**
+   * Opens (and migrates) the database named by {@code url}; null or empty means a SQLite file
+   * {@code stockroom.db} in {@code dataDir}.
+   *
+   * @param syncFull SQLite {@code synchronous=FULL} (survives power loss) instead of NORMAL
+   *     (survives a process crash, which is what {@code kill -9} tests)
+   */
+  public static Database open(String url, Path dataDir, boolean syncFull) {
+    HikariConfig cfg = new HikariConfig();
+    cfg.setPoolName("stockroom");
+    Dialect dialect;
+    if (url == null || url.isBlank() || url.startsWith("jdbc:sqlite:")) {
+      String jdbcUrl =
+          (url == null || url.isBlank())
+              ? "jdbc:sqlite:" + dataDir.resolve("stockroom.db").toAbsolutePath()
+              : url;
+      SQLiteConfig sc = new SQLiteConfig();
+      sc.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      sc.setSynchronous(syncFull ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+      sc.setBusyTimeout(10_000);
+      sc.setCacheSize(-32_000);
+      SQLiteDataSource ds = new SQLiteDataSource(sc);
+      ds.setUrl(jdbcUrl);
+      cfg.setDataSource(ds);
+      cfg.setMaximumPoolSize(8);
+      dialect = Dialect.SQLITE;
+    } else if (url.startsWith("jdbc:postgresql:")) {
+      cfg.setJdbcUrl(url);
+      cfg.setMaximumPoolSize(16);
+      dialect = Dialect.POSTGRES;
+    } else {
+      throw new IllegalArgumentException(
+          "Unsupported database URL '" + url + "': use jdbc:sqlite:<file> or jdbc:postgresql://host/db");
+    }
+    cfg.setConnectionTimeout(10_000);
+    HikariDataSource ds = new HikariDataSource(cfg);
+    try {
+      Flyway.configure()
+          .dataSource(ds)
+          .locations("classpath:db/migration")
+          .loggers("slf4j")
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      ds.close();
+      throw e;
+    }
+    return new Database(ds, dialect);
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public <T> T read(HandleCallback<T, RuntimeException> work) {
+    return jdbi.withHandle(work);
+  }
+
+  /** Runs {@code work} in one transaction; the change is durable when this returns. */
+  public <T> T write(HandleCallback<T, RuntimeException> work) {
+    if (dialect == Dialect.SQLITE) {
+      writeLock.lock();
+      try {
+        return jdbi.inTransaction(work);
+      } finally {
+        writeLock.unlock();
+      }
+    }
+    return jdbi.inTransaction(work);
+  }
+
+  /** The next id of {@code entity} in store {@code storeId}: 1, 2, 3 … with no reuse. */
+  public static long nextId(Handle h, long storeId, String entity) {
+    return h.createQuery(
+            """
+            INSERT INTO id_sequences (store_id, entity, last_id) VALUES (?, ?, 1)
+            ON CONFLICT (store_id, entity) DO UPDATE SET last_id = id_sequences.last_id + 1
+            RETURNING last_id""")
+        .bind(0, storeId)
+        .bind(1, entity)
+        .mapTo(Long.class)
+        .one();
+  }
+
+  /** Adds {@code delta} to a per-store count kept in the same transaction as the change. */
+  public static void count(Handle h, long storeId, String entity, long delta) {
+    h.createUpdate(
+            """
+            INSERT INTO store_counts (store_id, entity, n) VALUES (?, ?, ?)
+            ON CONFLICT (store_id, entity) DO UPDATE SET n = store_counts.n + ?""")
+        .bind(0, storeId)
+        .bind(1, entity)
+        .bind(2, delta)
+        .bind(3, delta)
+        .execute();
+  }
+
+  public static long countOf(Handle h, long storeId, String entity) {
+    return h.createQuery("SELECT n FROM store_counts WHERE store_id = ? AND entity = ?")
+        .bind(0, storeId)
+        .bind(1, entity)
+        .mapTo(Long.class)
+        .findOne()
+        .orElse(0L);
+  }
+
+  /** True when {@code e} (or a cause) is a unique-constraint violation on either database. */
+  public static boolean isUniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        if ("23505".equals(sql.getSQLState())) {
+          return true;
+        }
+        String m = String.valueOf(sql.getMessage());
+        if (m.contains("UNIQUE constraint failed") || m.contains("SQLITE_CONSTRAINT_UNIQUE")
+            || m.contains("SQLITE_CONSTRAINT_PRIMARYKEY")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

@@ -1,0 +1,118 @@
+package dev.stockroom.db;
+
+import dev.stockroom.api.Filters;
+import dev.stockroom.api.Paging;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * Reads of resources stored as a JSON document plus filter columns ({@code store_id, id, …,
+ * doc}). Deep pages walk the narrow (store_id, sort key, id) index for the ids first and fetch the
+ * wide rows only for those; unfiltered totals come from the per-store count.
+ */
+public final class Docs {
+  /** Above this offset, ids are paged first and rows fetched after (deep OFFSET over wide rows). */
+  private static final long DEEP_OFFSET = 2_000;
+
+  public record Page(List<String> docs, long total) {}
+
+  private Docs() {}
+
+  public static Optional<String> doc(Handle h, String table, long storeId, long id) {
+    return h.createQuery("SELECT doc FROM " + table + " WHERE store_id = ? AND id = ?")
+        .bind(0, storeId)
+        .bind(1, id)
+        .mapTo(String.class)
+        .findOne();
+  }
+
+  public static Page page(
+      Handle h, String table, long storeId, Filters.Where where, String orderBy, Paging paging) {
+    String cond = "store_id = ?" + (where.isEmpty() ? "" : " AND " + where.sql());
+    long total =
+        where.isEmpty()
+            ? Database.countOf(h, storeId, table)
+            : bindAll(h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE " + cond), storeId, where.binds())
+                .mapTo(Long.class)
+                .one();
+    if (paging.offset() >= total) {
+      return new Page(List.of(), total);
+    }
+    String limit = " ORDER BY " + orderBy + " LIMIT " + paging.limit() + " OFFSET " + paging.offset();
+    if (paging.offset() < DEEP_OFFSET) {
+      List<String> docs =
+          bindAll(h.createQuery("SELECT doc FROM " + table + " WHERE " + cond + limit), storeId, where.binds())
+              .mapTo(String.class)
+              .list();
+      return new Page(docs, total);
+    }
+    List<Long> ids =
+        bindAll(h.createQuery("SELECT id FROM " + table + " WHERE " + cond + limit), storeId, where.binds())
+            .mapTo(Long.class)
+            .list();
+    return new Page(byIds(h, table, storeId, ids), total);
+  }
+
+  /** The docs of {@code ids}, in the order of {@code ids}. */
+  public static List<String> byIds(Handle h, String table, long storeId, List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, String> found = new HashMap<>();
+    Query q =
+        h.createQuery(
+            "SELECT id, doc FROM " + table + " WHERE store_id = ? AND id IN (" + Filters.marks(ids.size()) + ")");
+    q.bind(0, storeId);
+    for (int i = 0; i < ids.size(); i++) {
+      q.bind(i + 1, ids.get(i));
+    }
+    q.map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).forEach(e -> found.put(e.getKey(), e.getValue()));
+    List<String> out = new ArrayList<>(ids.size());
+    for (Long id : ids) {
+      String d = found.get(id);
+      if (d != null) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  /** The ids matching {@code where} (for collection deletes). */
+  public static List<Long> ids(Handle h, String table, long storeId, Filters.Where where) {
+    String cond = "store_id = ?" + (where.isEmpty() ? "" : " AND " + where.sql());
+    return bindAll(h.createQuery("SELECT id FROM " + table + " WHERE " + cond + " ORDER BY id"), storeId, where.binds())
+        .mapTo(Long.class)
+        .list();
+  }
+
+  /** Deletes rows by id and keeps the per-store count in step. */
+  public static int delete(Handle h, String table, long storeId, List<Long> ids) {
+    int n = 0;
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      var u =
+          h.createUpdate(
+              "DELETE FROM " + table + " WHERE store_id = ? AND id IN (" + Filters.marks(chunk.size()) + ")");
+      u.bind(0, storeId);
+      for (int i = 0; i < chunk.size(); i++) {
+        u.bind(i + 1, chunk.get(i));
+      }
+      n += u.execute();
+    }
+    Database.count(h, storeId, table, -n);
+    return n;
+  }
+
+  private static Query bindAll(Query q, long storeId, List<Object> binds) {
+    q.bind(0, storeId);
+    for (int i = 0; i < binds.size(); i++) {
+      q.bind(i + 1, binds.get(i));
+    }
+    return q;
+  }
+}

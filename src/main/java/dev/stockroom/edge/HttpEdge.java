@@ -1,0 +1,138 @@
+package dev.stockroom.edge;
+
+import dev.stockroom.api.ApiException;
+import dev.stockroom.api.ApiVersion;
+import dev.stockroom.api.ErrorRenderer;
+import dev.stockroom.api.Reply;
+import dev.stockroom.api.Router;
+import dev.stockroom.ratelimit.RateLimiter;
+import dev.stockroom.tenancy.Tenants;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The only Helidon handler: it reads the request into an {@link Exchange}, sends it to the store
+ * API or control-plane pipeline, and writes the {@link Reply}. Nothing else touches Helidon.
+ */
+public final class HttpEdge implements Handler {
+  private static final HeaderName REQUEST_ID = HeaderNames.create("X-Request-Id");
+  private static final byte[] HEALTH = "{\"status\":\"ok\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+  private final StorePipeline store;
+  private final AdminPipeline admin;
+  private final long maxBodyBytes;
+  private final String nodePrefix = Long.toHexString(System.nanoTime() & 0xffffff);
+  private final AtomicLong requests = new AtomicLong();
+
+  public HttpEdge(
+      Tenants tenants, RateLimiter limiter, Router storeRoutes, Router adminRoutes, String adminToken, long maxBodyBytes) {
+    this.store = new StorePipeline(tenants, limiter, storeRoutes, maxBodyBytes);
+    this.admin = new AdminPipeline(adminToken, adminRoutes);
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  public void handle(ServerRequest req, ServerResponse res) {
+    String requestId = nodePrefix + "-" + Long.toHexString(requests.incrementAndGet());
+    String method = req.prologue().method().text();
+    String path = req.path().rawPath();
+    Map<String, String> headers = new HashMap<>();
+    req.headers().forEach(h -> headers.putIfAbsent(h.name().toLowerCase(java.util.Locale.ROOT), h.get()));
+    Reply reply;
+    try {
+      byte[] body = new byte[0];
+      boolean tooLarge = false;
+      if (req.content().hasEntity()) {
+        long declared = req.headers().contentLength().orElse(-1);
+        if (declared > maxBodyBytes) {
+          tooLarge = true;
+        } else {
+          body = readAtMost(req.content().inputStream(), maxBodyBytes);
+          tooLarge = body == null;
+          if (tooLarge) {
+            body = new byte[0];
+          }
+        }
+      }
+      Exchange ex =
+          new Exchange(method, path, req.query().rawValue(), headers, body, tooLarge, requestId);
+      if (path.startsWith("/stores/")) {
+        reply = store.handle(ex);
+      } else if (path.startsWith("/admin/api/") || path.equals("/admin/api")) {
+        reply = admin.handle(ex);
+      } else if (path.equals("/healthz") && method.equals("GET")) {
+        reply = Reply.json(dev.stockroom.api.Status.OK, HEALTH);
+      } else {
+        reply =
+            ErrorRenderer.render(
+                ApiVersion.V3,
+                new ApiException.NotFound(
+                    "Nothing is served at " + path + ". The store API lives under /stores/{store_hash}/v3/ and /v2/."));
+      }
+    } catch (UncheckedIOException e) {
+      // The client went away or sent a broken body: nothing useful can be answered.
+      reply = ErrorRenderer.render(
+          ApiVersion.ofPath(path),
+          new ApiException.Refused(dev.stockroom.api.Status.BAD_REQUEST, "The request body could not be read."));
+      if (tooLargeClose(res)) {
+        return;
+      }
+    }
+    write(res, method, reply, requestId);
+  }
+
+  private static boolean tooLargeClose(ServerResponse res) {
+    return res.isSent();
+  }
+
+  private static void write(ServerResponse res, String method, Reply reply, String requestId) {
+    res.status(io.helidon.http.Status.create(reply.status()));
+    res.header(REQUEST_ID, requestId);
+    reply.headers().forEach((k, v) -> res.header(HeaderNames.create(k), v));
+    if (reply.body().length == 0 || method.equals("HEAD")) {
+      if (reply.body().length > 0) {
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+      }
+      res.send();
+    } else {
+      res.header(HeaderNames.CONTENT_TYPE, "application/json");
+      res.send(reply.body());
+    }
+  }
+
+  /** The body, or null when it is longer than {@code max}. */
+  private static byte[] readAtMost(InputStream in, long max) {
+    try (in) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buf = new byte[8192];
+      long total = 0;
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        total += n;
+        if (total > max) {
+          // Drain what is left so the connection stays usable, without keeping it.
+          while (in.read(buf) > 0) {
+            // discard
+          }
+          return null;
+        }
+        out.write(buf, 0, n);
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      throw new UncheckedIOException(new IOException(e));
+    }
+  }
+}

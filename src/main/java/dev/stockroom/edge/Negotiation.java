@@ -1,0 +1,43 @@
+package dev.stockroom.edge;
+
+import java.util.Locale;
+
+/** Accept and Content-Type rules of the pipeline (406, 415). */
+final class Negotiation {
+  private Negotiation() {}
+
+  /** Absent, empty, {@code *}/{@code *}, {@code application/*} or JSON: JSON can be served. */
+  static boolean acceptsJson(String accept) {
+    if (accept == null || accept.isBlank()) {
+      return true;
+    }
+    for (String part : accept.split(",")) {
+      String[] bits = part.split(";");
+      String type = bits[0].trim().toLowerCase(Locale.ROOT);
+      boolean refused = false;
+      for (int i = 1; i < bits.length; i++) {
+        String p = bits[i].trim().replace(" ", "");
+        if (p.equals("q=0") || p.matches("q=0(\\.0+)?")) {
+          refused = true;
+        }
+      }
+      if (refused) {
+        continue;
+      }
+      if (type.equals("*/*") || type.equals("*") || type.equals("application/*")
+          || type.equals("application/json") || type.endsWith("+json")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A request body must be declared as JSON ({@code application/json}, any parameters). */
+  static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String type = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+  }
+}

@@ -1,0 +1,149 @@
+package dev.stockroom.edge;
+
+import dev.stockroom.api.ApiException;
+import dev.stockroom.api.ApiVersion;
+import dev.stockroom.api.Call;
+import dev.stockroom.api.ErrorRenderer;
+import dev.stockroom.api.Query;
+import dev.stockroom.api.Reply;
+import dev.stockroom.api.Router;
+import dev.stockroom.api.Status;
+import dev.stockroom.ratelimit.RateLimiter;
+import dev.stockroom.tenancy.ApiAccount;
+import dev.stockroom.tenancy.Scopes;
+import dev.stockroom.tenancy.Tenant;
+import dev.stockroom.tenancy.Tenants;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store API pipeline, in the contract's order: store (404), status (503), token (401), rate
+ * limit (429), method (501) and route (404, 405), Accept (406), Content-Type (415), scope (403),
+ * body size (413), then the handler. Every answer for a known store carries the rate-limit headers.
+ */
+final class StorePipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(StorePipeline.class);
+  static final Set<String> IMPLEMENTED = Set.of("GET", "HEAD", "POST", "PUT", "DELETE");
+
+  private final Tenants tenants;
+  private final RateLimiter limiter;
+  private final Router router;
+  private final long maxBodyBytes;
+
+  StorePipeline(Tenants tenants, RateLimiter limiter, Router router, long maxBodyBytes) {
+    this.tenants = tenants;
+    this.limiter = limiter;
+    this.router = router;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  Reply handle(Exchange ex) {
+    ApiVersion version = ApiVersion.ofPath(ex.path());
+    RateLimiter.Decision decision = null;
+    Reply reply;
+    try {
+      String[] parts = ex.path().split("/", 5);
+      if (parts.length < 4 || !(parts[3].equals("v2") || parts[3].equals("v3"))) {
+        throw new ApiException.NotFound("The requested resource was not found.");
+      }
+      Optional<Tenant> found = tenants.find(parts[2]);
+      if (found.isEmpty()) {
+        throw new ApiException.NotFound(
+            "Store " + parts[2] + " not found. Check the store hash in the URL.");
+      }
+      Tenant t = found.get();
+      if (t.unavailable()) {
+        decision = limiter.peek(t.id(), t.rateQuota(), t.rateWindowMs());
+        throw new ApiException.Refused(
+            Status.UNAVAILABLE,
+            t.status().equals("maintenance")
+                ? "The store is down for maintenance. Try again later."
+                : "The store is being upgraded to a new version. Try again later.");
+      }
+      String token = ex.headers().get("x-auth-token");
+      Optional<ApiAccount> account =
+          token == null || token.isBlank() ? Optional.empty() : tenants.authenticate(token.trim());
+      if (account.isEmpty() || account.get().storeId() != t.id()) {
+        decision = limiter.peek(t.id(), t.rateQuota(), t.rateWindowMs());
+        throw new ApiException.Refused(
+            Status.UNAUTHORIZED,
+            token == null || token.isBlank()
+                ? "Missing X-Auth-Token header: send the access token of an API account of this store."
+                : "The X-Auth-Token is not valid for this store: check the access token and store hash.");
+      }
+      decision = limiter.acquire(t.id(), t.rateQuota(), t.rateWindowMs());
+      if (!decision.allowed()) {
+        throw new ApiException.RateLimited(decision.resetMs());
+      }
+      reply = dispatch(ex, t, account.get(), parts);
+    } catch (ApiException e) {
+      reply = ErrorRenderer.render(version, e);
+    } catch (RuntimeException e) {
+      LOG.error("request {} {} {} failed", ex.requestId(), ex.method(), ex.path(), e);
+      reply = ErrorRenderer.unexpected(version, ex.requestId());
+    }
+    if (decision != null) {
+      reply.header("X-Rate-Limit-Requests-Left", Long.toString(decision.left()));
+      reply.header("X-Rate-Limit-Requests-Quota", Long.toString(decision.quota()));
+      reply.header("X-Rate-Limit-Time-Reset-Ms", Long.toString(decision.resetMs()));
+      reply.header("X-Rate-Limit-Time-Window-Ms", Long.toString(decision.windowMs()));
+      if (!decision.allowed()) {
+        reply.header("X-Retry-After", Long.toString(decision.retryAfterSeconds()));
+      }
+    }
+    return reply;
+  }
+
+  private Reply dispatch(Exchange ex, Tenant t, ApiAccount account, String[] parts) {
+    if (!IMPLEMENTED.contains(ex.method())) {
+      throw new ApiException.Refused(
+          Status.NOT_IMPLEMENTED,
+          "The " + ex.method() + " method is not supported by this API. Use GET, POST, PUT or DELETE.");
+    }
+    Router.Match m = router.match(ex.method(), ex.path());
+    if (!m.found()) {
+      if (m.allowed().isEmpty()) {
+        throw new ApiException.NotFound("The requested resource was not found.");
+      }
+      throw new ApiException.Refused(
+          Status.METHOD_NOT_ALLOWED,
+          "The " + ex.method() + " method is not allowed on this resource. Allowed: "
+              + String.join(", ", m.allowed()) + ".",
+          Map.of(),
+          Map.of("Allow", String.join(", ", m.allowed())));
+    }
+    if (!Negotiation.acceptsJson(ex.headers().get("accept"))) {
+      throw new ApiException.Refused(
+          Status.NOT_ACCEPTABLE,
+          "The Accept header rules out JSON, the only format served here. Send Accept: application/json.");
+    }
+    boolean writes = ex.method().equals("POST") || ex.method().equals("PUT");
+    if (writes && !Negotiation.isJson(ex.headers().get("content-type"))) {
+      throw new ApiException.Refused(
+          Status.UNSUPPORTED_MEDIA_TYPE,
+          "The request body must be JSON: send Content-Type: application/json.");
+    }
+    if (!Scopes.allows(account.scopes(), m.route().scope(), ex.method())) {
+      throw new ApiException.Refused(
+          Status.FORBIDDEN,
+          "You do not have permission to make this request: the API account lacks the "
+              + m.route().scope()
+              + (ex.method().equals("GET") || ex.method().equals("HEAD") ? " (or its read-only) " : " ")
+              + "scope.");
+    }
+    if (ex.bodyTooLarge()) {
+      throw new ApiException.Refused(
+          Status.TOO_LARGE,
+          "The request body is larger than the maximum of " + maxBodyBytes + " bytes.",
+          Map.of("max_bytes", maxBodyBytes),
+          Map.of());
+    }
+    String base = "/" + parts[1] + "/" + parts[2] + "/" + parts[3];
+    Call call =
+        new Call(t, ex.method(), m.params(), Query.parse(ex.rawQuery()), ex.body(), base, ex.headers());
+    return m.route().handler().handle(call);
+  }
+}
