@@ -1,0 +1,73 @@
+package dev.stockroom.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stockroom.api.Router;
+import dev.stockroom.testing.ApiClient.Response;
+import dev.stockroom.testing.Stockroom;
+import dev.stockroom.testing.StockroomTest;
+import dev.stockroom.testing.TestStore;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Walks every store-API route: store A's token against store B's hash, and B's ids under A's hash
+ * with A's token, never answer 2xx with B's data, and never change B's data.
+ */
+@StockroomTest
+class TenantIsolationTest {
+  static final String SECRET = "B-secret-7f3a";
+  final Stockroom sr;
+
+  TenantIsolationTest(Stockroom sr) {
+    this.sr = sr;
+  }
+
+  static String body(Router.Route r) {
+    if (r.method().equals("PUT") && !r.template().contains("{")) {
+      return "[{\"id\":1,\"name\":\"A-renamed\"}]";
+    }
+    if (r.template().endsWith("/products") && r.method().equals("PUT")) {
+      return "[{\"id\":1,\"name\":\"A-renamed\"}]";
+    }
+    return switch (r.method()) {
+      case "POST" -> "{\"name\":\"A-new\",\"parent_id\":0,\"type\":\"physical\",\"weight\":1,\"price\":1}";
+      case "PUT" -> "{\"name\":\"A-renamed\"}";
+      default -> null;
+    };
+  }
+
+  @Test
+  void noRouteLetsOneStoreSeeOrChangeAnother() {
+    TestStore a = sr.newStore();
+    TestStore b = sr.newStore();
+    long brand = b.brand(SECRET + "-brand");
+    long cat = b.category(SECRET + "-cat", 0);
+    b.post("v3/catalog/products", "{\"name\":\"" + SECRET + "-product\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"brand_id\":"
+        + brand + ",\"categories\":[" + cat + "],\"sku\":\"" + SECRET + "\"}");
+    String snapshot = b.get("v3/catalog/products").body() + b.get("v3/catalog/categories").body() + b.get("v3/catalog/brands").body();
+
+    List<Router.Route> routes = sr.app().storeRoutes();
+    assertThat(routes).hasSizeGreaterThanOrEqualTo(20);
+    for (Router.Route r : routes) {
+      String tail = r.template().replace("/stores/{store_hash}/", "").replaceAll("\\{[a-z_]+}", "1");
+      String json = body(r);
+      // A's token on B's hash: refused before anything else.
+      Response foreign = sr.http().send(r.method(), b.path(tail), json, "X-Auth-Token", a.token());
+      assertThat(foreign.status()).as(r.method() + " " + tail + " with A's token on B").isEqualTo(401);
+      assertThat(foreign.body()).doesNotContain(SECRET);
+      // B's ids under A's hash with A's token: A's own (empty) data or 404, never B's.
+      Response own = a.call(r.method(), tail, json);
+      assertThat(own.body()).as(r.method() + " " + tail).doesNotContain(SECRET);
+      if (r.template().contains("{") && r.template().matches(".*/\\{[a-z_]+_id}$")) {
+        assertThat(own.status()).as(r.method() + " " + tail + " B's id under A").isEqualTo(404);
+      }
+    }
+    // Collection deletes with filters that match B's rows ran under A: B is untouched.
+    a.delete("v3/catalog/products?id:in=1");
+    a.delete("v3/catalog/categories?id:in=1");
+    a.delete("v3/catalog/brands");
+    String after = b.get("v3/catalog/products").body() + b.get("v3/catalog/categories").body() + b.get("v3/catalog/brands").body();
+    assertThat(after).isEqualTo(snapshot);
+  }
+}
