@@ -18,6 +18,7 @@ import dev.stockroom.tenancy.Scopes;
 import dev.stockroom.tenancy.TenantStore;
 import dev.stockroom.tenancy.Tenants;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
 import java.util.List;
 
 /** The one wiring point: database, clock, limiter, the list of features, the HTTP server. */
@@ -61,6 +62,10 @@ public final class App implements AutoCloseable {
           WebServer.builder()
               .host(config.host())
               .port(config.port())
+              // Long filter lists (id:in=…) and include_fields reach the pipeline instead of a 414;
+              // the Host header is never checked (clients send Host: api.bigcommerce.com).
+              .addProtocol(
+                  Http1Config.builder().maxPrologueLength(64 * 1024).build())
               .routing(r -> r.any(edge))
               .build()
               .start();

@@ -85,9 +85,15 @@ public final class Json {
     }
   }
 
+  /** Stored documents hold plain doubles and longs: read them back as such. */
+  private static final com.fasterxml.jackson.databind.ObjectReader STORED =
+      MAPPER.reader()
+          .without(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .without(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+
   public static JsonNode tree(String text) {
     try {
-      return MAPPER.readTree(text);
+      return STORED.readTree(text);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored JSON is corrupt", e);
     }
