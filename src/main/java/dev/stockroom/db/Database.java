@@ -3,7 +3,9 @@ package dev.stockroom.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import dev.stockroom.api.ApiException;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -94,15 +96,27 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} in one transaction; the change is durable when this returns. */
   public <T> T write(HandleCallback<T, RuntimeException> work) {
-    if (dialect == Dialect.SQLITE) {
-      writeLock.lock();
-      try {
-        return jdbi.inTransaction(work);
-      } finally {
-        writeLock.unlock();
+    try {
+      if (dialect == Dialect.SQLITE) {
+        writeLock.lock();
+        try {
+          return jdbi.inTransaction(work);
+        } finally {
+          writeLock.unlock();
+        }
       }
+      return jdbi.inTransaction(work);
+    } catch (ApiException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (isUniqueViolation(e)) {
+        // A concurrent change won the race past the checks: the same answer the checks give.
+        throw new ApiException.Conflict(
+            "A concurrent request changed the same data; the values must be unique. Retry the request.",
+            Map.of("unique", "another resource already has this value"));
+      }
+      throw e;
     }
-    return jdbi.inTransaction(work);
   }
 
   /** The next id of {@code entity} in store {@code storeId}: 1, 2, 3 … with no reuse. */

@@ -283,4 +283,53 @@ class PipelineApiTest {
     assertThat(head.body()).isEmpty();
     assertRateHeaders(head);
   }
+
+  @Test
+  void concurrentCallersNeverGetMoreThanTheQuota() throws InterruptedException {
+    TestStore s = sr.newStore("{\"name\":\"race\",\"rate_limit\":{\"quota\":25,\"window_ms\":3600000}}", List.of("store_v2_products"));
+    java.util.concurrent.atomic.AtomicInteger ok = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger limited = new java.util.concurrent.atomic.AtomicInteger();
+    List<Thread> threads = new java.util.ArrayList<>();
+    for (int t = 0; t < 16; t++) {
+      threads.add(Thread.ofVirtual().start(() -> {
+        for (int i = 0; i < 5; i++) {
+          int status = s.get("v3/catalog/products").status();
+          (status == 200 ? ok : limited).incrementAndGet();
+        }
+      }));
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(ok.get()).isEqualTo(25);
+    assertThat(limited.get()).isEqualTo(55);
+  }
+
+  @Test
+  void concurrentCreatesNeverPassTheProductLimit() throws InterruptedException {
+    TestStore s = sr.newStore("{\"name\":\"cap\",\"product_limit\":10}", List.of("store_v2_products"));
+    java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger full = new java.util.concurrent.atomic.AtomicInteger();
+    List<Thread> threads = new java.util.ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      int n = t;
+      threads.add(Thread.ofVirtual().start(() -> {
+        for (int i = 0; i < 4; i++) {
+          int status = s.post("v3/catalog/products",
+              "{\"name\":\"c" + n + "-" + i + "\",\"type\":\"physical\",\"weight\":1,\"price\":1}").status();
+          if (status == 201) {
+            created.incrementAndGet();
+          } else if (status == 507) {
+            full.incrementAndGet();
+          }
+        }
+      }));
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(created.get()).isEqualTo(10);
+    assertThat(full.get()).isEqualTo(22);
+    assertThat(s.get("v3/catalog/products").json().path("meta").path("pagination").path("total").asInt()).isEqualTo(10);
+  }
 }

@@ -88,6 +88,9 @@ public final class ProductStore {
     long now = clock.millis();
     return db.write(
         h -> {
+          // Taking the id first locks the store's product sequence until commit, so the limit
+          // and uniqueness checks below see every concurrent create (PostgreSQL; SQLite has one writer).
+          long id = Database.nextId(h, t.id(), TABLE);
           long count = Database.countOf(h, t.id(), TABLE);
           if (count >= t.productLimit()) {
             throw new ApiException.Refused(
@@ -100,7 +103,6 @@ public final class ProductStore {
           resolveBrandName(h, t.id(), input);
           checkReferences(h, t.id(), input, "");
           checkUnique(h, t.id(), input.path("name").asText(), input.path("sku").asText(""), 0, "");
-          long id = Database.nextId(h, t.id(), TABLE);
           long variantId = Database.nextId(h, t.id(), "variants");
           ObjectNode doc = Product.create(id, variantId, input, now);
           var insert = h.createUpdate(
