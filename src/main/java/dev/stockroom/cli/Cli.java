@@ -33,6 +33,11 @@ public final class Cli {
     return new CommandLine(new Cli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
   }
 
+  /** Runs with the given output streams (tests read what a user would see). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return new CommandLine(new Cli()).setOut(out).setErr(err).execute(args);
+  }
+
   /** Options every client command shares: where the server is and how to authenticate. */
   static class Remote {
     @Option(names = "--url", description = "Server URL (default: $STOCKROOM_URL or http://127.0.0.1:8080)")
@@ -95,7 +100,7 @@ public final class Cli {
     String sqliteSync;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws IOException, InterruptedException {
       PrintWriter out = spec.commandLine().getOut();
       Files.createDirectories(dataDir);
       String token = adminToken(out);
