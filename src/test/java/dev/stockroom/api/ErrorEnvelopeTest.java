@@ -43,6 +43,15 @@ class ErrorEnvelopeTest {
   }
 
   @Test
+  void v2LimitErrorsCarryMaxLimitDetails() {
+    ApiException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+        ApiException.Refused.class, () -> Paging.of(Query.parse("limit=500")));
+    JsonNode v2 = Json.tree(new String(ErrorRenderer.render(ApiVersion.V2, e).body(), java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(v2.toString())
+        .isEqualTo("[{\"status\":413,\"message\":\"The specified limit exceeds the maximum allowed.\",\"details\":{\"max_limit\":250}}]");
+  }
+
+  @Test
   void unexpectedErrorsNameTheRequestIdAndNothingElse() {
     Reply r = ErrorRenderer.unexpected(ApiVersion.V3, "abc-1");
     String body = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
