@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import dev.stockroom.api.ApiException;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -16,8 +15,9 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The one database of a node: SQLite (embedded default, WAL) or PostgreSQL, one set of
- * migrations. On SQLite every write runs under one in-process lock (SQLite has one writer at a
- * time; waiting here is cheaper and fairer than busy retries); readers run in parallel (WAL).
+ * migrations. On SQLite every write goes through one {@link WriteLane} (SQLite has one writer at a
+ * time; a queue with group commit is cheaper and fairer than busy retries); readers run in
+ * parallel (WAL).
  */
 public final class Database implements AutoCloseable {
   public enum Dialect {
@@ -28,12 +28,13 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Dialect dialect;
-  private final ReentrantLock writeLock = new ReentrantLock();
+  private final WriteLane lane;
 
   private Database(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.jdbi = Jdbi.create(dataSource);
+    this.lane = dialect == Dialect.SQLITE ? new WriteLane(jdbi) : null;
   }
 
   /**
@@ -94,16 +95,14 @@ public final class Database implements AutoCloseable {
     return jdbi.withHandle(work);
   }
 
-  /** Runs {@code work} in one transaction; the change is durable when this returns. */
+  /**
+   * Runs {@code work} in one transaction (SQLite: a savepoint of a group commit); the change is
+   * committed when this returns. {@code work} must not call {@code write} itself.
+   */
   public <T> T write(HandleCallback<T, RuntimeException> work) {
     try {
-      if (dialect == Dialect.SQLITE) {
-        writeLock.lock();
-        try {
-          return jdbi.inTransaction(work);
-        } finally {
-          writeLock.unlock();
-        }
+      if (lane != null) {
+        return lane.submit(work);
       }
       return jdbi.inTransaction(work);
     } catch (ApiException e) {
@@ -145,6 +144,27 @@ public final class Database implements AutoCloseable {
         .execute();
   }
 
+  /**
+   * Adds one to a per-store count unless it has reached {@code limit}; false (and nothing changed)
+   * when it has. The row stays locked until commit, which serialises concurrent creators.
+   */
+  public static boolean countWithin(Handle h, long storeId, String entity, long limit) {
+    if (limit <= 0) {
+      return false;
+    }
+    return h.createQuery(
+            """
+            INSERT INTO store_counts (store_id, entity, n) VALUES (?, ?, 1)
+            ON CONFLICT (store_id, entity) DO UPDATE SET n = store_counts.n + 1 WHERE store_counts.n < ?
+            RETURNING n""")
+        .bind(0, storeId)
+        .bind(1, entity)
+        .bind(2, limit)
+        .mapTo(Long.class)
+        .findOne()
+        .isPresent();
+  }
+
   public static long countOf(Handle h, long storeId, String entity) {
     return h.createQuery("SELECT n FROM store_counts WHERE store_id = ? AND entity = ?")
         .bind(0, storeId)
@@ -173,6 +193,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (lane != null) {
+      lane.close();
+    }
     dataSource.close();
   }
 }

@@ -88,11 +88,10 @@ public final class ProductStore {
     long now = clock.millis();
     return db.write(
         h -> {
-          // Taking the id first locks the store's product sequence until commit, so the limit
-          // and uniqueness checks below see every concurrent create (PostgreSQL; SQLite has one writer).
-          long id = Database.nextId(h, t.id(), TABLE);
-          long count = Database.countOf(h, t.id(), TABLE);
-          if (count >= t.productLimit()) {
+          // Counting first, in one statement that refuses past the limit, also locks the store's
+          // product count until commit: concurrent creates on PostgreSQL queue here, so the limit
+          // and the uniqueness checks below see each other (SQLite has a single writer anyway).
+          if (!Database.countWithin(h, t.id(), TABLE, t.productLimit())) {
             throw new ApiException.Refused(
                 Status.INSUFFICIENT_STORAGE,
                 "The store has reached the product limit of its plan (" + t.productLimit()
@@ -100,6 +99,7 @@ public final class ProductStore {
                 Map.of("product_limit", t.productLimit()),
                 Map.of());
           }
+          long id = Database.nextId(h, t.id(), TABLE);
           resolveBrandName(h, t.id(), input);
           checkReferences(h, t.id(), input, "");
           checkUnique(h, t.id(), input.path("name").asText(), input.path("sku").asText(""), 0, "");
@@ -112,7 +112,6 @@ public final class ProductStore {
           bindColumns(insert, 3, doc, now);
           insert.execute();
           link(h, t.id(), id, doc, false);
-          Database.count(h, t.id(), TABLE, 1);
           return doc;
         });
   }
@@ -145,22 +144,39 @@ public final class ProductStore {
     }
   }
 
+  /** One query for both rules: product names and non-empty SKUs are unique per store. */
   private static void checkUnique(Handle h, long storeId, String name, String sku, long self, String prefix) {
-    if (name != null
-        && h.createQuery("SELECT COUNT(*) FROM products WHERE store_id = ? AND name = ? AND id <> ?")
-                .bind(0, storeId).bind(1, name).bind(2, self).mapTo(Integer.class).one() > 0) {
-      throw new ApiException.Conflict(
-          "The product name '" + name + "' is a duplicate; product names must be unique.",
-          Map.of(prefix + "name", "A product named '" + name + "' already exists."));
+    boolean checkSku = sku != null && !sku.isEmpty();
+    if (name == null && !checkSku) {
+      return;
     }
-    if (sku != null && !sku.isEmpty()
-        && h.createQuery("SELECT COUNT(*) FROM products WHERE store_id = ? AND sku = ? AND id <> ?")
-                .bind(0, storeId).bind(1, sku).bind(2, self).mapTo(Integer.class).one() > 0) {
+    String which = name == null ? "sku = ?" : checkSku ? "(name = ? OR sku = ?)" : "name = ?";
+    var q = h.createQuery("SELECT name, sku FROM products WHERE store_id = ? AND id <> ? AND " + which + " LIMIT 2")
+        .bind(0, storeId)
+        .bind(1, self);
+    int at = 2;
+    if (name != null) {
+      q.bind(at++, name);
+    }
+    if (checkSku) {
+      q.bind(at, sku);
+    }
+    List<Map.Entry<String, String>> clashes =
+        q.map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list();
+    for (var clash : clashes) {
+      if (clash.getKey().equals(name)) {
+        throw new ApiException.Conflict(
+            "The product name '" + name + "' is a duplicate; product names must be unique.",
+            Map.of(prefix + "name", "A product named '" + name + "' already exists."));
+      }
+    }
+    if (!clashes.isEmpty()) {
       throw new ApiException.Conflict(
           "The SKU '" + sku + "' is a duplicate; SKUs must be unique.",
           Map.of(prefix + "sku", "A product with SKU '" + sku + "' already exists."));
     }
   }
+
 
   private static void bindColumns(org.jdbi.v3.core.statement.SqlStatement<?> st, int at, ObjectNode d, long now) {
     st.bind(at, d.path("name").asText())

@@ -1,0 +1,135 @@
+package dev.stockroom.db;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * SQLite's single writer, with group commit. One thread takes the writes that arrive together and
+ * runs each in its own savepoint of one transaction, so a failing write rolls back alone. It commits
+ * once and only then acknowledges them all: an acknowledged write is committed, and the batch
+ * shares the cost of the commit.
+ */
+final class WriteLane implements AutoCloseable {
+  private static final int MAX_BATCH = 64;
+
+  private static final class Task<T> {
+    final HandleCallback<T, RuntimeException> work;
+    final CompletableFuture<T> future = new CompletableFuture<>();
+    T value;
+    RuntimeException error;
+
+    Task(HandleCallback<T, RuntimeException> work) {
+      this.work = work;
+    }
+
+    void run(Handle h) {
+      h.savepoint("w");
+      try {
+        value = work.withHandle(h);
+        h.releaseSavepoint("w");
+      } catch (RuntimeException e) {
+        error = e;
+        h.rollbackToSavepoint("w"); // JDBI forgets the savepoint here; the commit releases it
+      }
+    }
+
+    void acknowledge() {
+      if (error != null) {
+        future.completeExceptionally(error);
+      } else {
+        future.complete(value);
+      }
+    }
+  }
+
+  private final LinkedBlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+  private final Jdbi jdbi;
+  private final Thread thread;
+  private volatile boolean closed;
+
+  WriteLane(Jdbi jdbi) {
+    this.jdbi = jdbi;
+    this.thread = Thread.ofPlatform().name("stockroom-write-lane").daemon(true).unstarted(this::loop);
+    thread.start();
+  }
+
+  <T> T submit(HandleCallback<T, RuntimeException> work) {
+    if (closed) {
+      throw new IllegalStateException("the database is closed");
+    }
+    Task<T> task = new Task<>(work);
+    queue.add(task);
+    try {
+      return task.future.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a write", e);
+    }
+  }
+
+  private void loop() {
+    try (Handle h = jdbi.open()) {
+      List<Task<?>> batch = new ArrayList<>(MAX_BATCH);
+      while (!closed) {
+        Task<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.clear();
+        batch.add(first);
+        queue.drainTo(batch, MAX_BATCH - 1);
+        commit(h, batch);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      List<Task<?>> left = new ArrayList<>();
+      queue.drainTo(left);
+      left.forEach(t -> t.future.completeExceptionally(new IllegalStateException("the database is closed")));
+    }
+  }
+
+  private static void commit(Handle h, List<Task<?>> batch) {
+    try {
+      h.begin();
+      for (Task<?> t : batch) {
+        t.run(h);
+      }
+      h.commit();
+    } catch (RuntimeException e) {
+      try {
+        h.rollback();
+      } catch (RuntimeException ignored) {
+        // the commit failed; the rollback is best effort and the error below is what counts
+      }
+      batch.forEach(t -> t.future.completeExceptionally(e));
+      return;
+    }
+    batch.forEach(Task::acknowledge);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
