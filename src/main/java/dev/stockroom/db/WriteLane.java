@@ -84,6 +84,10 @@ final class WriteLane implements AutoCloseable {
 
   private void loop() {
     try (Handle h = jdbi.open()) {
+      h.setStatementBuilder(new CachedStatements());
+      // Checkpoint less often (default 1,000 pages): a page written many times in the WAL is
+      // copied back once per checkpoint, so fewer checkpoints copy less.
+      h.execute("PRAGMA wal_autocheckpoint = 8000");
       List<Task<?>> batch = new ArrayList<>(MAX_BATCH);
       while (!closed) {
         Task<?> first = queue.poll(200, TimeUnit.MILLISECONDS);

@@ -150,16 +150,17 @@ public final class ProductStore {
     if (name == null && !checkSku) {
       return;
     }
-    String which = name == null ? "sku = ?" : checkSku ? "(name = ? OR sku = ?)" : "name = ?";
-    var q = h.createQuery("SELECT name, sku FROM products WHERE store_id = ? AND id <> ? AND " + which + " LIMIT 2")
-        .bind(0, storeId)
-        .bind(1, self);
-    int at = 2;
+    // Two indexed lookups in one round trip (an OR across two indexes would scan the store).
+    String byName = "SELECT name, sku FROM products WHERE store_id = ? AND id <> ? AND name = ?";
+    String bySku = "SELECT name, sku FROM products WHERE store_id = ? AND id <> ? AND sku = ?";
+    String sql = name == null ? bySku : checkSku ? byName + " UNION ALL " + bySku : byName;
+    var q = h.createQuery(sql);
+    int at = 0;
     if (name != null) {
-      q.bind(at++, name);
+      q.bind(at++, storeId).bind(at++, self).bind(at++, name);
     }
     if (checkSku) {
-      q.bind(at, sku);
+      q.bind(at++, storeId).bind(at++, self).bind(at, sku);
     }
     List<Map.Entry<String, String>> clashes =
         q.map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list();
