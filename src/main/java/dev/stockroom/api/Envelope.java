@@ -70,26 +70,41 @@ public final class Envelope {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%3A", ":").replace("%2C", ",");
   }
 
-  /** {data: doc, meta: {}} from a stored JSON document, without re-parsing it. */
-  public static byte[] rawSingle(String doc) {
-    return ("{\"data\":" + doc + ",\"meta\":{}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private static final byte[] DATA = "{\"data\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private static final byte[] EMPTY_META = ",\"meta\":{}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private static final byte[] DATA_LIST = "{\"data\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private static final byte[] META = "],\"meta\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+  /** {data: doc, meta: {}} around a stored JSON document, copied as bytes without re-parsing. */
+  public static byte[] rawSingle(byte[] doc) {
+    byte[] out = new byte[DATA.length + doc.length + EMPTY_META.length];
+    System.arraycopy(DATA, 0, out, 0, DATA.length);
+    System.arraycopy(doc, 0, out, DATA.length, doc.length);
+    System.arraycopy(EMPTY_META, 0, out, DATA.length + doc.length, EMPTY_META.length);
+    return out;
   }
 
-  /** A page envelope around stored JSON documents, without re-parsing them. */
-  public static byte[] rawPage(List<String> docs, long total, Paging paging, Query q) {
-    StringBuilder sb = new StringBuilder(64 + docs.size() * 1600).append("{\"data\":[");
+  /** A page envelope around stored JSON documents, copied as bytes without re-parsing. */
+  public static byte[] rawPage(List<byte[]> docs, long total, Paging paging, Query q) {
+    byte[] meta = Json.write(pagination(docs.size(), total, paging, q));
+    int size = DATA_LIST.length + META.length + meta.length + 1 + docs.size();
+    for (byte[] d : docs) {
+      size += d.length;
+    }
+    java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(size);
+    out.put(DATA_LIST);
     for (int i = 0; i < docs.size(); i++) {
       if (i > 0) {
-        sb.append(',');
+        out.put((byte) ',');
       }
-      sb.append(docs.get(i));
+      out.put(docs.get(i));
     }
-    sb.append("],\"meta\":").append(Json.text(pagination(docs.size(), total, paging, q))).append('}');
-    return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    out.put(META).put(meta).put((byte) '}');
+    return java.util.Arrays.copyOf(out.array(), out.position());
   }
 
   /** One stored document as {data, meta}, narrowed by include_fields/exclude_fields. */
-  public static byte[] doc(String doc, Fields fields) {
+  public static byte[] doc(byte[] doc, Fields fields) {
     if (fields.isAll()) {
       return rawSingle(doc);
     }
@@ -97,12 +112,12 @@ public final class Envelope {
   }
 
   /** A page of stored documents, narrowed by include_fields/exclude_fields. */
-  public static byte[] docs(List<String> docs, long total, Paging paging, Query q, Fields fields) {
+  public static byte[] docs(List<byte[]> docs, long total, Paging paging, Query q, Fields fields) {
     if (fields.isAll()) {
       return rawPage(docs, total, paging, q);
     }
     List<JsonNode> items = new java.util.ArrayList<>(docs.size());
-    for (String d : docs) {
+    for (byte[] d : docs) {
       items.add(fields.apply(Json.tree(d)));
     }
     return Json.write(page(items, total, paging, q));

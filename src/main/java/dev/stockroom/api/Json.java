@@ -91,6 +91,14 @@ public final class Json {
           .without(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .without(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
+  public static JsonNode tree(byte[] utf8) {
+    try {
+      return STORED.readTree(utf8);
+    } catch (IOException e) {
+      throw new IllegalStateException("stored JSON is corrupt", e);
+    }
+  }
+
   public static JsonNode tree(String text) {
     try {
       return STORED.readTree(text);

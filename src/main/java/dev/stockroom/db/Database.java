@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import dev.stockroom.api.ApiException;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -20,6 +21,8 @@ import org.sqlite.SQLiteDataSource;
  * parallel (WAL).
  */
 public final class Database implements AutoCloseable {
+  private static final int READERS = 4;
+
   public enum Dialect {
     SQLITE,
     POSTGRES
@@ -29,12 +32,26 @@ public final class Database implements AutoCloseable {
   private final Jdbi jdbi;
   private final Dialect dialect;
   private final WriteLane lane;
+  private final ArrayBlockingQueue<Handle> readers;
 
   private Database(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.jdbi = Jdbi.create(dataSource);
-    this.lane = dialect == Dialect.SQLITE ? new WriteLane(jdbi) : null;
+    if (dialect == Dialect.SQLITE) {
+      this.lane = new WriteLane(jdbi);
+      // Long-lived reader handles keep their prepared statements (SQLite compiles SQL on every
+      // prepare); WAL lets them read while the lane writes.
+      this.readers = new ArrayBlockingQueue<>(READERS);
+      for (int i = 0; i < READERS; i++) {
+        Handle h = jdbi.open();
+        h.setStatementBuilder(new CachedStatements());
+        readers.add(h);
+      }
+    } else {
+      this.lane = null;
+      this.readers = null;
+    }
   }
 
   /**
@@ -61,7 +78,7 @@ public final class Database implements AutoCloseable {
       SQLiteDataSource ds = new SQLiteDataSource(sc);
       ds.setUrl(jdbcUrl);
       cfg.setDataSource(ds);
-      cfg.setMaximumPoolSize(8);
+      cfg.setMaximumPoolSize(READERS + 3);
       dialect = Dialect.SQLITE;
     } else if (url.startsWith("jdbc:postgresql:")) {
       cfg.setJdbcUrl(url);
@@ -92,7 +109,21 @@ public final class Database implements AutoCloseable {
   }
 
   public <T> T read(HandleCallback<T, RuntimeException> work) {
-    return jdbi.withHandle(work);
+    if (readers == null) {
+      return jdbi.withHandle(work);
+    }
+    Handle h;
+    try {
+      h = readers.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a reader", e);
+    }
+    try {
+      return work.withHandle(h);
+    } finally {
+      readers.add(h);
+    }
   }
 
   /**
@@ -195,6 +226,9 @@ public final class Database implements AutoCloseable {
   public void close() {
     if (lane != null) {
       lane.close();
+    }
+    if (readers != null) {
+      readers.forEach(Handle::close);
     }
     dataSource.close();
   }

@@ -19,15 +19,17 @@ public final class Docs {
   /** Above this offset, ids are paged first and rows fetched after (deep OFFSET over wide rows). */
   private static final long DEEP_OFFSET = 2_000;
 
-  public record Page(List<String> docs, long total) {}
+  /** A page of stored documents (UTF-8 JSON bytes, served without decoding) and the total. */
+  public record Page(List<byte[]> docs, long total) {}
 
   private Docs() {}
 
-  public static Optional<String> doc(Handle h, String table, long storeId, long id) {
+  /** A stored document as its UTF-8 JSON bytes. */
+  public static Optional<byte[]> doc(Handle h, String table, long storeId, long id) {
     return h.createQuery("SELECT doc FROM " + table + " WHERE store_id = ? AND id = ?")
         .bind(0, storeId)
         .bind(1, id)
-        .mapTo(String.class)
+        .map((rs, ctx) -> rs.getBytes(1))
         .findOne();
   }
 
@@ -45,9 +47,9 @@ public final class Docs {
     }
     String limit = " ORDER BY " + orderBy + " LIMIT " + paging.limit() + " OFFSET " + paging.offset();
     if (paging.offset() < DEEP_OFFSET) {
-      List<String> docs =
+      List<byte[]> docs =
           bindAll(h.createQuery("SELECT doc FROM " + table + " WHERE " + cond + limit), storeId, where.binds())
-              .mapTo(String.class)
+              .map((rs, ctx) -> rs.getBytes(1))
               .list();
       return new Page(docs, total);
     }
@@ -59,11 +61,11 @@ public final class Docs {
   }
 
   /** The docs of {@code ids}, in the order of {@code ids}. */
-  public static List<String> byIds(Handle h, String table, long storeId, List<Long> ids) {
+  public static List<byte[]> byIds(Handle h, String table, long storeId, List<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
-    Map<Long, String> found = new HashMap<>();
+    Map<Long, byte[]> found = new HashMap<>();
     Query q =
         h.createQuery(
             "SELECT id, doc FROM " + table + " WHERE store_id = ? AND id IN (" + Filters.marks(ids.size()) + ")");
@@ -71,10 +73,10 @@ public final class Docs {
     for (int i = 0; i < ids.size(); i++) {
       q.bind(i + 1, ids.get(i));
     }
-    q.map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).forEach(e -> found.put(e.getKey(), e.getValue()));
-    List<String> out = new ArrayList<>(ids.size());
+    q.map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getBytes(2))).forEach(e -> found.put(e.getKey(), e.getValue()));
+    List<byte[]> out = new ArrayList<>(ids.size());
     for (Long id : ids) {
-      String d = found.get(id);
+      byte[] d = found.get(id);
       if (d != null) {
         out.add(d);
       }

@@ -61,7 +61,7 @@ public final class BrandStore {
     return db.read(h -> Docs.page(h, TABLE, t.id(), where, "id", paging));
   }
 
-  String get(Tenant t, long id) {
+  byte[] get(Tenant t, long id) {
     return db.read(h -> Docs.doc(h, TABLE, t.id(), id))
         .orElseThrow(() -> new ApiException.NotFound("Brand " + id + " not found."));
   }

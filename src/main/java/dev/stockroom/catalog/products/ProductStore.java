@@ -76,7 +76,7 @@ public final class ProductStore {
     return db.read(h -> Docs.page(h, TABLE, t.id(), where, orderBy, paging));
   }
 
-  String get(Tenant t, long id) {
+  byte[] get(Tenant t, long id) {
     return db.read(h -> Docs.doc(h, TABLE, t.id(), id)).orElseThrow(() -> notFound(id));
   }
 
@@ -240,7 +240,7 @@ public final class ProductStore {
   }
 
   private ObjectNode apply(Handle h, Tenant t, long id, ObjectNode input, long now, String prefix) {
-    String stored = Docs.doc(h, TABLE, t.id(), id).orElse(null);
+    byte[] stored = Docs.doc(h, TABLE, t.id(), id).orElse(null);
     if (stored == null) {
       throw new ApiException.NotFound(
           "Product " + id + " not found" + (prefix.isEmpty() ? "." : " (item " + prefix.substring(0, prefix.length() - 1) + ")."));

@@ -297,4 +297,15 @@ class ProductsApiTest {
     assertThat(r.status()).isEqualTo(422);
     assertThat(r.json().path("errors").path("variants").asText()).contains("not served");
   }
+
+  @Test
+  void everyReadSeesTheLatestAcknowledgedWrite() {
+    TestStore s = sr.newStore();
+    long id = s.product("Fresh", 0);
+    for (int i = 1; i <= 24; i++) {
+      assertThat(s.put(P + "/" + id, "{\"price\":" + i + "}").status()).isEqualTo(200);
+      assertThat(s.get(P + "/" + id).json().path("data").path("price").asDouble()).isEqualTo(i);
+      assertThat(s.get(P + "?id=" + id).json().path("data").get(0).path("price").asDouble()).isEqualTo(i);
+    }
+  }
 }
