@@ -296,4 +296,19 @@ public final class Schema {
     }
     return null;
   }
+
+  /**
+   * Applies a checked (partial) input to a stored document: fields are replaced, nested objects
+   * ({@code custom_url}) are merged field by field, arrays are replaced as a whole.
+   */
+  public static void merge(ObjectNode doc, ObjectNode input) {
+    for (Map.Entry<String, JsonNode> e : input.properties()) {
+      JsonNode current = doc.get(e.getKey());
+      if (e.getValue().isObject() && current != null && current.isObject()) {
+        ((ObjectNode) current).setAll((ObjectNode) e.getValue());
+      } else {
+        doc.set(e.getKey(), e.getValue());
+      }
+    }
+  }
 }

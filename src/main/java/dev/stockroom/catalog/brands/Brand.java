@@ -32,17 +32,8 @@ final class Brand {
     ObjectNode url = doc.putObject("custom_url");
     url.put("url", Slugs.of(input.path("name").asText()));
     url.put("is_customized", false);
-    merge(doc, input);
+    Schema.merge(doc, input);
     return doc;
   }
 
-  static void merge(ObjectNode doc, ObjectNode input) {
-    input.properties().forEach(e -> {
-      if (e.getKey().equals("custom_url")) {
-        ((ObjectNode) doc.get("custom_url")).setAll((ObjectNode) e.getValue());
-      } else {
-        doc.set(e.getKey(), e.getValue());
-      }
-    });
-  }
 }

@@ -5,6 +5,7 @@ import dev.stockroom.api.ApiException;
 import dev.stockroom.api.Filters;
 import dev.stockroom.api.Json;
 import dev.stockroom.api.Paging;
+import dev.stockroom.api.Schema;
 import dev.stockroom.db.Database;
 import dev.stockroom.db.Docs;
 import dev.stockroom.tenancy.Tenant;
@@ -91,7 +92,7 @@ public final class BrandStore {
           if (input.has("name")) {
             checkNameFree(h, t.id(), input.get("name").asText(), id);
           }
-          Brand.merge(doc, input);
+          Schema.merge(doc, input);
           h.createUpdate("UPDATE brands SET name = ?, page_title = ?, doc = ? WHERE store_id = ? AND id = ?")
               .bind(0, doc.get("name").asText()).bind(1, doc.get("page_title").asText())
               .bind(2, Json.text(doc)).bind(3, t.id()).bind(4, id)

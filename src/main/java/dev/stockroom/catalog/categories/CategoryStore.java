@@ -5,6 +5,7 @@ import dev.stockroom.api.ApiException;
 import dev.stockroom.api.Filters;
 import dev.stockroom.api.Json;
 import dev.stockroom.api.Paging;
+import dev.stockroom.api.Schema;
 import dev.stockroom.db.Database;
 import dev.stockroom.db.Docs;
 import dev.stockroom.tenancy.Tenant;
@@ -102,7 +103,7 @@ public final class CategoryStore {
             checkParent(h, t.id(), parent, id);
           }
           checkSiblingName(h, t.id(), parent, name, id);
-          Category.merge(doc, input);
+          Schema.merge(doc, input);
           h.createUpdate(
                   """
                   UPDATE categories SET parent_id = ?, name = ?, page_title = ?, keywords = ?, is_visible = ?,

@@ -161,13 +161,9 @@ final class Product {
 
   /** Applies a (partial) input; {@code categories} replaces the whole list (spec-digest §8 #20). */
   static void merge(ObjectNode d, ObjectNode input, long now) {
-    input.properties().forEach(e -> {
-      switch (e.getKey()) {
-        case "custom_url" -> ((ObjectNode) d.get("custom_url")).setAll((ObjectNode) e.getValue());
-        case "brand_name" -> { } // write-only; resolved to brand_id by the store
-        default -> d.set(e.getKey(), e.getValue());
-      }
-    });
+    ObjectNode writable = input.deepCopy();
+    writable.remove("brand_name"); // write-only; the store resolved it to brand_id
+    Schema.merge(d, writable);
     double sale = d.path("sale_price").asDouble();
     d.put("calculated_price", sale > 0 ? sale : d.path("price").asDouble());
     d.put("date_modified", Dates.v3(now));
