@@ -80,6 +80,17 @@ trap cleanup EXIT
 trap 'echo; echo "interrupted: stopping everything the benchmark started" >&2; exit 130' INT
 trap 'exit 143' TERM
 
+# run_wait OUT CMD…: runs CMD in the background with stdout to OUT and waits for it, so that a
+# Ctrl-C or TERM reaches the trap at once instead of after CMD ends; cleanup stops CMD too.
+run_wait() {
+  local out="$1" p
+  shift
+  "$@" >"$out" &
+  p=$!
+  pids+=("$p")
+  wait "$p"
+}
+
 # wait_for LOGFILE PID REGEX: the first match of REGEX's group 1 in LOGFILE, within 60 s.
 wait_for() {
   local log="$1" pid="$2" re="$3" i v
@@ -98,6 +109,10 @@ wait_for() {
   return 1
 }
 
+load_start="$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')"
+if awk -v l="$load_start" -v n="$(nproc)" 'BEGIN {exit !(l + 0 > n / 2)}'; then
+  echo "warning: the machine is busy (load average $load_start on $(nproc) CPUs): the numbers will come out low and noisy" >&2
+fi
 admin_token="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 echo "== Stockroom benchmark: $products products, ${duration}s per scenario (+${warmup}s warm-up), wrk -t$threads -c$connections, $(nproc) CPUs"
 
@@ -111,8 +126,8 @@ base="http://127.0.0.1:$port"
 echo "Stockroom pid $server_pid on $base (data in $work/data)"
 
 echo "Seeding $products products…"
-"$java_bin" -cp "$classpath" dev.stockroom.bench.Seed --url "$base" --admin-token "$admin_token" \
-  --products "$products" --concurrency 32 >"$work/seed.out"
+run_wait "$work/seed.out" "$java_bin" -cp "$classpath" dev.stockroom.bench.Seed --url "$base" \
+  --admin-token "$admin_token" --products "$products" --concurrency 32
 store_hash="$(sed -n 's/^store_hash=//p' "$work/seed.out")"
 access_token="$(sed -n 's/^access_token=//p' "$work/seed.out")"
 [ -n "$store_hash" ] && [ -n "$access_token" ] || { echo "seeding printed no store or token" >&2; exit 1; }
@@ -129,10 +144,11 @@ scenario() {
   echo
   echo "== $name"
   if [ "$warmup" -gt 0 ]; then
-    wrk -t"$threads" -c"$connections" -d"${warmup}s" -s "$work/$name.lua" "$@" "$url" -- "warm" "$param" >/dev/null
+    run_wait /dev/null wrk -t"$threads" -c"$connections" -d"${warmup}s" -s "$work/$name.lua" "$@" "$url" -- "warm" "$param"
   fi
-  wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$work/$name.lua" "$@" "$url" -- "run" "$param" \
-    | tee "$out_dir/wrk-$name.txt"
+  run_wait "$out_dir/wrk-$name.txt" \
+    wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$work/$name.lua" "$@" "$url" -- "run" "$param"
+  cat "$out_dir/wrk-$name.txt"
   line="$(grep '^BENCH ' "$out_dir/wrk-$name.txt" | tail -1)"
   [ -n "$line" ] || { echo "wrk printed no result for $name" >&2; exit 1; }
   rps[$name]="$(sed 's/.* rps=\([^ ]*\).*/\1/' <<<"$line")"
@@ -198,7 +214,8 @@ table="$work/table.md"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) CPUs,"\
     "$("$java_bin" -version 2>&1 | head -1), SQLite, $products products seeded,"\
-    "wrk -t$threads -c$connections, ${duration}s per scenario after ${warmup}s warm-up."
+    "wrk -t$threads -c$connections, ${duration}s per scenario after ${warmup}s warm-up;"\
+    "load average $load_start at the start, $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?') at the end."
   echo
   cat "$table"
 } >"$out_dir/latest.md"
