@@ -132,7 +132,18 @@ store_hash="$(sed -n 's/^store_hash=//p' "$work/seed.out")"
 access_token="$(sed -n 's/^access_token=//p' "$work/seed.out")"
 [ -n "$store_hash" ] && [ -n "$access_token" ] || { echo "seeding printed no store or token" >&2; exit 1; }
 
-declare -A rps p50 p99 errs
+declare -A rps p50 p99 errs other
+target_pid=""
+
+# CPU ticks: busy and total of the machine, and those of this script's waited-for children (wrk)
+# plus the server under test; what is left of the busy ticks is other programs' load.
+machine_ticks() { awk '/^cpu / {b = $2 + $3 + $4 + $7 + $8 + $9; print b, b + $5 + $6}' /proc/stat; }
+our_ticks() {
+  local a b
+  a="$(awk '{print $14 + $15 + $16 + $17}' "/proc/$$/stat")"
+  b="$(awk '{print $14 + $15}' "/proc/$target_pid/stat" 2>/dev/null || echo 0)"
+  echo $((a + b))
+}
 out_dir="$root/bench/out"
 mkdir -p "$out_dir"
 
@@ -146,9 +157,17 @@ scenario() {
   if [ "$warmup" -gt 0 ]; then
     run_wait /dev/null wrk -t"$threads" -c"$connections" -d"${warmup}s" -s "$work/$name.lua" "$@" "$url" -- "warm" "$param"
   fi
+  local m0 o0 m1 o1
+  m0="$(machine_ticks)"
+  o0="$(our_ticks)"
   run_wait "$out_dir/wrk-$name.txt" \
     wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$work/$name.lua" "$@" "$url" -- "run" "$param"
+  o1="$(our_ticks)"
+  m1="$(machine_ticks)"
   cat "$out_dir/wrk-$name.txt"
+  other[$name]="$(awk -v a="$m0" -v b="$m1" -v o0="$o0" -v o1="$o1" 'BEGIN {
+    split(a, x, " "); split(b, y, " "); t = y[2] - x[2]; v = t > 0 ? 100 * ((y[1] - x[1]) - (o1 - o0)) / t : 0
+    printf "%.0f", v < 0 ? 0 : v }')"
   line="$(grep '^BENCH ' "$out_dir/wrk-$name.txt" | tail -1)"
   [ -n "$line" ] || { echo "wrk printed no result for $name" >&2; exit 1; }
   rps[$name]="$(sed 's/.* rps=\([^ ]*\).*/\1/' <<<"$line")"
@@ -163,6 +182,7 @@ pages=$(( products / 50 ))
 [ "$pages" -gt 100 ] && pages=100
 [ "$pages" -lt 1 ] && pages=1
 
+target_pid="$server_pid"
 scenario "get-one" "$api/" get.lua "$products" "${auth[@]}"
 scenario "list-50" "$api" list.lua "$pages" "${auth[@]}"
 scenario "create" "$api" create.lua "-" "${auth[@]}" -H "Content-Type: application/json"
@@ -182,6 +202,7 @@ stop_pid "$server_pid"
 ceiling_pid=$!
 pids+=("$ceiling_pid")
 cport="$(wait_for "$work/ceiling.log" "$ceiling_pid" '^listening on \([0-9][0-9]*\).*')"
+target_pid="$ceiling_pid"
 scenario "ceiling" "http://127.0.0.1:$cport/stores/$store_hash/v3/catalog/products/" get.lua "$products" "${auth[@]}"
 stop_pid "$ceiling_pid"
 
@@ -207,6 +228,9 @@ table="$work/table.md"
   row ceiling "ceiling (bare Helidon GET)" "—" "1"
   awk -v h="$heap_peak_mb" -v m="$heap_max_mb" -v rss="$rss_mb" \
     'BEGIN {printf "| server heap | peak used %s MB (RSS peak %s MB) | | | | ≤ %s MB (-Xmx%sm) | %s |\n", h, rss, m, m, (h <= m ? "pass" : "FAIL")}'
+  echo
+  echo "CPU used by other programs while each scenario ran (share of all $(nproc) CPUs; above a few % the numbers are low):"\
+    "GET one ${other[get-one]}%, list 50 ${other[list-50]}%, create ${other[create]}%, ceiling ${other[ceiling]}%."
 } >"$table"
 
 {
