@@ -134,18 +134,16 @@ access_token="$(sed -n 's/^access_token=//p' "$work/seed.out")"
 
 declare -A rps p50 p99 errs other
 target_pid=""
-
-# CPU ticks: busy and total of the machine, and those of this script's waited-for children (wrk)
-# plus the server under test; what is left of the busy ticks is other programs' load.
-machine_ticks() { awk '/^cpu / {b = $2 + $3 + $4 + $7 + $8 + $9; print b, b + $5 + $6}' /proc/stat; }
-our_ticks() {
-  local a b
-  a="$(awk '{print $14 + $15 + $16 + $17}' "/proc/$$/stat")"
-  b="$(awk '{print $14 + $15}' "/proc/$target_pid/stat" 2>/dev/null || echo 0)"
-  echo $((a + b))
-}
 out_dir="$root/bench/out"
 mkdir -p "$out_dir"
+
+# Other programs' load: CPU ticks of every process but this script (whose waited-for children,
+# wrk, are gone by the second look) and the server under test, against the machine's ticks.
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
+process_ticks() { # "pid ticks" lines
+  cat /proc/[0-9]*/stat 2>/dev/null | awk -v me="$$" -v srv="$target_pid" \
+    '{pid = $1; rest = $0; sub(/.*\) /, "", rest); split(rest, f, " "); if (pid != me && pid != srv) print pid, f[12] + f[13]}'
+}
 
 # scenario NAME URL LUA PARAM [extra wrk args…]: warm up, measure, keep the parsed numbers.
 scenario() {
@@ -157,17 +155,16 @@ scenario() {
   if [ "$warmup" -gt 0 ]; then
     run_wait /dev/null wrk -t"$threads" -c"$connections" -d"${warmup}s" -s "$work/$name.lua" "$@" "$url" -- "warm" "$param"
   fi
-  local m0 o0 m1 o1
+  local m0 m1
   m0="$(machine_ticks)"
-  o0="$(our_ticks)"
+  process_ticks >"$work/ticks0"
   run_wait "$out_dir/wrk-$name.txt" \
     wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$work/$name.lua" "$@" "$url" -- "run" "$param"
-  o1="$(our_ticks)"
+  process_ticks >"$work/ticks1"
   m1="$(machine_ticks)"
   cat "$out_dir/wrk-$name.txt"
-  other[$name]="$(awk -v a="$m0" -v b="$m1" -v o0="$o0" -v o1="$o1" 'BEGIN {
-    split(a, x, " "); split(b, y, " "); t = y[2] - x[2]; v = t > 0 ? 100 * ((y[1] - x[1]) - (o1 - o0)) / t : 0
-    printf "%.0f", v < 0 ? 0 : v }')"
+  other[$name]="$(awk -v t="$((m1 - m0))" 'NR == FNR {before[$1] = $2; next} {d += $2 - before[$1]}
+    END {v = t > 0 ? 100 * d / t : 0; printf "%.0f", v < 0 ? 0 : v}' "$work/ticks0" "$work/ticks1")"
   line="$(grep '^BENCH ' "$out_dir/wrk-$name.txt" | tail -1)"
   [ -n "$line" ] || { echo "wrk printed no result for $name" >&2; exit 1; }
   rps[$name]="$(sed 's/.* rps=\([^ ]*\).*/\1/' <<<"$line")"
