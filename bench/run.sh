@@ -109,9 +109,11 @@ wait_for() {
   return 1
 }
 
-load_start="$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')"
-if awk -v l="$load_start" -v n="$(nproc)" 'BEGIN {exit !(l + 0 > n / 2)}'; then
-  echo "warning: the machine is busy (load average $load_start on $(nproc) CPUs): the numbers will come out low and noisy" >&2
+# How busy the machine is before we start: other programs' CPU share over 2 s.
+busy_start="$(read -r a b < <(awk '/^cpu / {x = $2 + $3 + $4 + $7 + $8 + $9; print x, x + $5 + $6}' /proc/stat); sleep 2;
+  awk -v a="$a" -v b="$b" '/^cpu / {x = $2 + $3 + $4 + $7 + $8 + $9; t = x + $5 + $6; printf "%.0f", (t > b ? 100 * (x - a) / (t - b) : 0)}' /proc/stat)"
+if [ "$busy_start" -gt 20 ]; then
+  echo "warning: other programs keep the CPUs $busy_start% busy: the numbers will come out low and noisy" >&2
 fi
 admin_token="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 echo "== Stockroom benchmark: $products products, ${duration}s per scenario (+${warmup}s warm-up), wrk -t$threads -c$connections, $(nproc) CPUs"
@@ -164,7 +166,7 @@ scenario() {
   m1="$(machine_ticks)"
   cat "$out_dir/wrk-$name.txt"
   other[$name]="$(awk -v t="$((m1 - m0))" 'NR == FNR {before[$1] = $2; next} {d += $2 - before[$1]}
-    END {v = t > 0 ? 100 * d / t : 0; printf "%.0f", v < 0 ? 0 : v}' "$work/ticks0" "$work/ticks1")"
+    END {v = t > 0 ? 100 * d / t : 0; printf "%.0f", (v < 0 ? 0 : v)}' "$work/ticks0" "$work/ticks1")"
   line="$(grep '^BENCH ' "$out_dir/wrk-$name.txt" | tail -1)"
   [ -n "$line" ] || { echo "wrk printed no result for $name" >&2; exit 1; }
   rps[$name]="$(sed 's/.* rps=\([^ ]*\).*/\1/' <<<"$line")"
@@ -236,7 +238,7 @@ table="$work/table.md"
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) CPUs,"\
     "$("$java_bin" -version 2>&1 | head -1), SQLite, $products products seeded,"\
     "wrk -t$threads -c$connections, ${duration}s per scenario after ${warmup}s warm-up;"\
-    "load average $load_start at the start, $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?') at the end."
+    "CPUs $busy_start% busy just before the start."
   echo
   cat "$table"
 } >"$out_dir/latest.md"
