@@ -7,7 +7,8 @@
 # Helidon server that returns a fixed product (the ceiling). Prints a Markdown table and writes
 # it to bench/out/latest.md. Everything it starts is stopped on exit, Ctrl-C included. All
 # traffic stays on 127.0.0.1. Needs target/stockroom.jar (./stockroom bench builds it) and wrk.
-set -euo pipefail
+set -Eeuo pipefail
+trap 'echo "bench/run.sh: line $LINENO failed (exit $?): $BASH_COMMAND" >&2' ERR
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
@@ -74,6 +75,9 @@ cleanup() {
   for p in "${pids[@]}"; do
     stop_pid "$p"
   done
+  if [ -d "$root/bench/out" ]; then
+    cp "$work"/server.log "$work"/ceiling.log "$root/bench/out/" 2>/dev/null || true
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -88,14 +92,14 @@ run_wait() {
   "$@" >"$out" &
   p=$!
   pids+=("$p")
-  wait "$p"
+  wait "$p" || { local rc=$?; echo "failed (exit $rc): $*" >&2; return "$rc"; }
 }
 
 # wait_for LOGFILE PID REGEX: the first match of REGEX's group 1 in LOGFILE, within 60 s.
 wait_for() {
   local log="$1" pid="$2" re="$3" i v
   for i in $(seq 1 600); do
-    v="$(sed -n "s/$re/\1/p" "$log" | head -1)"
+    v="$(sed -n "s/$re/\1/p" "$log" | head -1 || true)"
     if [ -n "$v" ]; then echo "$v"; return 0; fi
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "process $pid exited before it was ready; its output:" >&2
@@ -143,7 +147,7 @@ mkdir -p "$out_dir"
 # wrk, are gone by the second look) and the server under test, against the machine's ticks.
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
 process_ticks() { # "pid ticks" lines
-  cat /proc/[0-9]*/stat 2>/dev/null | awk -v me="$$" -v srv="$target_pid" \
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v me="$$" -v srv="$target_pid" \
     '{pid = $1; rest = $0; sub(/.*\) /, "", rest); split(rest, f, " "); if (pid != me && pid != srv) print pid, f[12] + f[13]}'
 }
 
@@ -167,7 +171,7 @@ scenario() {
   cat "$out_dir/wrk-$name.txt"
   other[$name]="$(awk -v t="$((m1 - m0))" 'NR == FNR {before[$1] = $2; next} {d += $2 - before[$1]}
     END {v = t > 0 ? 100 * d / t : 0; printf "%.0f", (v < 0 ? 0 : v)}' "$work/ticks0" "$work/ticks1")"
-  line="$(grep '^BENCH ' "$out_dir/wrk-$name.txt" | tail -1)"
+  line="$(grep '^BENCH ' "$out_dir/wrk-$name.txt" | tail -1 || true)"
   [ -n "$line" ] || { echo "wrk printed no result for $name" >&2; exit 1; }
   rps[$name]="$(sed 's/.* rps=\([^ ]*\).*/\1/' <<<"$line")"
   p50[$name]="$(sed 's/.* p50_ms=\([^ ]*\).*/\1/' <<<"$line")"
