@@ -1,0 +1,257 @@
+#!/usr/bin/env bash
+# Stockroom benchmark: ./stockroom bench [--products N] [--duration S] [--warmup S]
+#
+# Starts Stockroom (SQLite, temp data dir, -Xmx512m) on a free port, creates a store and an API
+# account, seeds N products through the API, then runs wrk (2 threads, 64 connections) for S
+# seconds per scenario: GET one product, list 50, create one, and the same GET against a bare
+# Helidon server that returns a fixed product (the ceiling). Prints a Markdown table and writes
+# it to bench/out/latest.md. Everything it starts is stopped on exit, Ctrl-C included. All
+# traffic stays on 127.0.0.1. Needs target/stockroom.jar (./stockroom bench builds it) and wrk.
+set -Eeuo pipefail
+trap 'echo "bench/run.sh: line $LINENO failed (exit $?): $BASH_COMMAND" >&2' ERR
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+products=100000
+duration=15
+warmup=5
+threads=2
+connections=64
+
+usage() {
+  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+  echo
+  echo "Options: --products N (default $products)  --duration S (default $duration)  --warmup S (default $warmup, per scenario, not measured)"
+}
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --products) products="${2:?--products needs a number}"; shift 2 ;;
+    --duration) duration="${2:?--duration needs seconds}"; shift 2 ;;
+    --warmup) warmup="${2:?--warmup needs seconds}"; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+for v in "$products" "$duration" "$warmup"; do
+  case "$v" in ''|*[!0-9]*) echo "options take whole numbers, got '$v'" >&2; exit 2 ;; esac
+done
+[ "$products" -ge 1 ] && [ "$duration" -ge 1 ] || { echo "--products and --duration must be at least 1" >&2; exit 2; }
+
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "install wrk: sudo apt-get install wrk"
+  exit 1
+fi
+if [ ! -f target/stockroom.jar ] || [ ! -d target/lib ]; then
+  echo "target/stockroom.jar is missing: run ./stockroom bench (it builds first) or ./mvnw -DskipTests package" >&2
+  exit 1
+fi
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+  java_bin="$JAVA_HOME/bin/java"
+else
+  java_bin="$(command -v java || true)"
+fi
+[ -n "$java_bin" ] || { echo "no java found: set JAVA_HOME or run ./stockroom bench" >&2; exit 1; }
+jdk_bin="$(dirname "$(readlink -f "$java_bin")")"
+classpath="target/stockroom.jar:target/lib/*"
+jvm_flags=(--enable-native-access=ALL-UNNAMED -Xmx512m)
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/stockroom-bench.XXXXXX")"
+pids=()
+
+stop_pid() {
+  local p="$1" i
+  kill "$p" 2>/dev/null || return 0
+  for i in $(seq 1 100); do
+    kill -0 "$p" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  kill -9 "$p" 2>/dev/null || true
+}
+
+cleanup() {
+  local p
+  trap - EXIT INT TERM
+  for p in "${pids[@]}"; do
+    stop_pid "$p"
+  done
+  if [ -d "$root/bench/out" ]; then
+    cp "$work"/server.log "$work"/ceiling.log "$root/bench/out/" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'echo; echo "interrupted: stopping everything the benchmark started" >&2; exit 130' INT
+trap 'exit 143' TERM
+
+# run_wait OUT CMD…: runs CMD in the background with stdout to OUT and waits for it, so that a
+# Ctrl-C or TERM reaches the trap at once instead of after CMD ends; cleanup stops CMD too.
+run_wait() {
+  local out="$1" p
+  shift
+  "$@" >"$out" &
+  p=$!
+  pids+=("$p")
+  wait "$p" || { local rc=$?; echo "failed (exit $rc): $*" >&2; return "$rc"; }
+}
+
+# wait_for LOGFILE PID REGEX: the first match of REGEX's group 1 in LOGFILE, within 60 s.
+wait_for() {
+  local log="$1" pid="$2" re="$3" i v
+  for i in $(seq 1 600); do
+    v="$(sed -n "s/$re/\1/p" "$log" | head -1 || true)"
+    if [ -n "$v" ]; then echo "$v"; return 0; fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "process $pid exited before it was ready; its output:" >&2
+      cat "$log" >&2
+      return 1
+    fi
+    sleep 0.1
+  done
+  echo "process $pid was not ready after 60 s; its output:" >&2
+  cat "$log" >&2
+  return 1
+}
+
+# How busy the machine is before we start: other programs' CPU share over 2 s.
+busy_start="$(read -r a b < <(awk '/^cpu / {x = $2 + $3 + $4 + $7 + $8 + $9; print x, x + $5 + $6}' /proc/stat); sleep 2;
+  awk -v a="$a" -v b="$b" '/^cpu / {x = $2 + $3 + $4 + $7 + $8 + $9; t = x + $5 + $6; printf "%.0f", (t > b ? 100 * (x - a) / (t - b) : 0)}' /proc/stat)"
+if [ "$busy_start" -gt 20 ]; then
+  echo "warning: other programs keep the CPUs $busy_start% busy: the numbers will come out low and noisy" >&2
+fi
+admin_token="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+echo "== Stockroom benchmark: $products products, ${duration}s per scenario (+${warmup}s warm-up), wrk -t$threads -c$connections, $(nproc) CPUs"
+
+mkdir -p "$work/data"
+STOCKROOM_ADMIN_TOKEN="$admin_token" "$java_bin" "${jvm_flags[@]}" "-Xlog:gc:file=$work/gc.log" \
+  -jar target/stockroom.jar serve --port 0 --data-dir "$work/data" >"$work/server.log" 2>&1 &
+server_pid=$!
+pids+=("$server_pid")
+port="$(wait_for "$work/server.log" "$server_pid" '^Stockroom listening on http:\/\/127\.0\.0\.1:\([0-9][0-9]*\).*')"
+base="http://127.0.0.1:$port"
+echo "Stockroom pid $server_pid on $base (data in $work/data)"
+
+echo "Seeding $products products…"
+run_wait "$work/seed.out" "$java_bin" -cp "$classpath" dev.stockroom.bench.Seed --url "$base" \
+  --admin-token "$admin_token" --products "$products" --concurrency 32
+store_hash="$(sed -n 's/^store_hash=//p' "$work/seed.out")"
+access_token="$(sed -n 's/^access_token=//p' "$work/seed.out")"
+[ -n "$store_hash" ] && [ -n "$access_token" ] || { echo "seeding printed no store or token" >&2; exit 1; }
+
+declare -A rps p50 p99 errs other
+target_pid=""
+out_dir="$root/bench/out"
+mkdir -p "$out_dir"
+
+# Other programs' load: CPU ticks of every process but this script (whose waited-for children,
+# wrk, are gone by the second look) and the server under test, against the machine's ticks.
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
+process_ticks() { # "pid ticks" lines
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v me="$$" -v srv="$target_pid" \
+    '{pid = $1; rest = $0; sub(/.*\) /, "", rest); split(rest, f, " "); if (pid != me && pid != srv) print pid, f[12] + f[13]}'
+}
+
+# scenario NAME URL LUA PARAM [extra wrk args…]: warm up, measure, keep the parsed numbers.
+scenario() {
+  local name="$1" url="$2" lua="$3" param="$4" line
+  shift 4
+  cat bench/lua/common.lua "bench/lua/$lua" >"$work/$name.lua"
+  echo
+  echo "== $name"
+  if [ "$warmup" -gt 0 ]; then
+    run_wait /dev/null wrk -t"$threads" -c"$connections" -d"${warmup}s" -s "$work/$name.lua" "$@" "$url" -- "warm" "$param"
+  fi
+  local m0 m1
+  m0="$(machine_ticks)"
+  process_ticks >"$work/ticks0"
+  run_wait "$out_dir/wrk-$name.txt" \
+    wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$work/$name.lua" "$@" "$url" -- "run" "$param"
+  process_ticks >"$work/ticks1"
+  m1="$(machine_ticks)"
+  cat "$out_dir/wrk-$name.txt"
+  other[$name]="$(awk -v t="$((m1 - m0))" 'NR == FNR {before[$1] = $2; next} {d += $2 - before[$1]}
+    END {v = t > 0 ? 100 * d / t : 0; printf "%.0f", (v < 0 ? 0 : v)}' "$work/ticks0" "$work/ticks1")"
+  line="$(grep '^BENCH ' "$out_dir/wrk-$name.txt" | tail -1 || true)"
+  [ -n "$line" ] || { echo "wrk printed no result for $name" >&2; exit 1; }
+  rps[$name]="$(sed 's/.* rps=\([^ ]*\).*/\1/' <<<"$line")"
+  p50[$name]="$(sed 's/.* p50_ms=\([^ ]*\).*/\1/' <<<"$line")"
+  p99[$name]="$(sed 's/.* p99_ms=\([^ ]*\).*/\1/' <<<"$line")"
+  errs[$name]="$(awk '{for(i=1;i<=NF;i++){split($i,kv,"="); if(kv[1]=="non2xx"||kv[1]=="sockerr") s+=kv[2]} print s+0}' <<<"$line")"
+}
+
+auth=(-H "X-Auth-Token: $access_token" -H "Accept: application/json")
+api="$base/stores/$store_hash/v3/catalog/products"
+pages=$(( products / 50 ))
+[ "$pages" -gt 100 ] && pages=100
+[ "$pages" -lt 1 ] && pages=1
+
+target_pid="$server_pid"
+scenario "get-one" "$api/" get.lua "$products" "${auth[@]}"
+scenario "list-50" "$api" list.lua "$pages" "${auth[@]}"
+scenario "create" "$api" create.lua "-" "${auth[@]}" -H "Content-Type: application/json"
+
+# Memory of the Stockroom server: peak RSS from the kernel; peak heap in use from the GC log
+# (heap before each collection) and from the heap as it stands now, whichever is larger.
+rss_mb="$(awk '/^VmHWM:/ {printf "%.0f", $2 / 1024}' "/proc/$server_pid/status" 2>/dev/null || echo "?")"
+now_used_kb="$("$jdk_bin/jcmd" "$server_pid" GC.heap_info 2>/dev/null | sed -n 's/.* used \([0-9][0-9]*\)K.*/\1/p' | head -1 || true)"
+gc_peak_kb="$({ grep -o '[0-9][0-9]*[KMG]->' "$work/gc.log" 2>/dev/null || true; } \
+  | awk '{n=$0+0; u=substr($0, length($0)-2, 1); if(u=="M") n*=1024; else if(u=="G") n*=1048576; if(n>m) m=n} END {print m+0}')"
+heap_peak_mb="$(awk -v a="${now_used_kb:-0}" -v b="${gc_peak_kb:-0}" 'BEGIN {m = a > b ? a : b; printf "%.0f", m / 1024}')"
+heap_max_mb=512
+stop_pid "$server_pid"
+
+# The ceiling: same JVM flags, same client script, a fixed product for every request.
+"$java_bin" "${jvm_flags[@]}" -cp "$classpath" dev.stockroom.bench.Ceiling --port 0 >"$work/ceiling.log" 2>&1 &
+ceiling_pid=$!
+pids+=("$ceiling_pid")
+cport="$(wait_for "$work/ceiling.log" "$ceiling_pid" '^listening on \([0-9][0-9]*\).*')"
+target_pid="$ceiling_pid"
+scenario "ceiling" "http://127.0.0.1:$cport/stores/$store_hash/v3/catalog/products/" get.lua "$products" "${auth[@]}"
+stop_pid "$ceiling_pid"
+
+# The table.
+ceil="${rps[ceiling]}"
+row() { # name label target-text pass-expression(awk, with r=rps p=p99 c=ceiling e=errors)
+  awk -v n="$2" -v r="${rps[$1]}" -v p50="${p50[$1]}" -v p="${p99[$1]}" -v c="$ceil" -v e="${errs[$1]}" -v t="$3" \
+    'BEGIN {
+       pct = c > 0 ? 100 * r / c : 0
+       ok = ('"$4"') && e == 0
+       verdict = t == "—" ? "—" : (ok ? "pass" : "FAIL")
+       if (e > 0) verdict = verdict " (" e " errors)"
+       printf "| %s | %.0f | %.2f | %.2f | %.0f%% | %s | %s |\n", n, r, p50, p, pct, t, verdict
+     }'
+}
+table="$work/table.md"
+{
+  echo "| scenario | req/s | p50 ms | p99 ms | % of ceiling | target | pass/fail |"
+  echo "|---|---:|---:|---:|---:|---|---|"
+  row get-one "GET one product" "≥ 50% of ceiling, p99 < 20 ms" "r >= 0.5 * c && p < 20"
+  row list-50 "list 50 products" "≥ 20% of ceiling" "r >= 0.2 * c"
+  row create "create a product" "≥ 5,000/s" "r >= 5000"
+  row ceiling "ceiling (bare Helidon GET)" "—" "1"
+  awk -v h="$heap_peak_mb" -v m="$heap_max_mb" -v rss="$rss_mb" \
+    'BEGIN {printf "| server heap | peak used %s MB (RSS peak %s MB) | | | | ≤ %s MB (-Xmx%sm) | %s |\n", h, rss, m, m, (h <= m ? "pass" : "FAIL")}'
+  echo
+  echo "CPU used by other programs while each scenario ran (share of all $(nproc) CPUs; above a few % the numbers are low):"\
+    "GET one ${other[get-one]}%, list 50 ${other[list-50]}%, create ${other[create]}%, ceiling ${other[ceiling]}%."
+} >"$table"
+
+{
+  echo "# Stockroom benchmark"
+  echo
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) CPUs,"\
+    "$("$java_bin" -version 2>&1 | head -1), SQLite, $products products seeded,"\
+    "wrk -t$threads -c$connections, ${duration}s per scenario after ${warmup}s warm-up;"\
+    "CPUs $busy_start% busy just before the start."
+  echo
+  cat "$table"
+} >"$out_dir/latest.md"
+
+echo
+echo "== Results (also in bench/out/latest.md)"
+echo
+cat "$table"
+if grep -q 'FAIL' "$table"; then
+  echo
+  echo "Some targets were missed."
+fi
