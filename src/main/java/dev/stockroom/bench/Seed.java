@@ -37,7 +37,7 @@ public final class Seed {
 
   private Seed() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) throws IOException, InterruptedException {
     String url = "http://127.0.0.1:8080";
     String adminToken = System.getenv("STOCKROOM_ADMIN_TOKEN");
     long products = 100_000;
