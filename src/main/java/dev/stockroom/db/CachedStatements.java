@@ -22,6 +22,11 @@ final class CachedStatements extends DefaultStatementBuilder {
     if (ctx.isReturningGeneratedKeys() || ctx.isConcurrentUpdatable()) {
       return super.create(conn, sql, ctx);
     }
+    return prepare(conn, sql);
+  }
+
+  /** The cached statement for {@code sql}; callers must not close it. */
+  PreparedStatement prepare(Connection conn, String sql) throws SQLException {
     PreparedStatement ps = cache.get(sql);
     if (ps == null || ps.isClosed()) {
       if (cache.size() >= MAX) {
