@@ -81,7 +81,7 @@ public final class Router {
   /** HEAD is served by the GET route without a body. */
   public Match match(String method, String path) {
     String[] segs = split(path);
-    TreeSet<String> allowed = new TreeSet<>();
+    TreeSet<String> allowed = null;
     for (Entry e : entries) {
       Map<String, String> params = bind(e.segments(), segs);
       if (params == null) {
@@ -91,12 +91,15 @@ public final class Router {
       if (r != null) {
         return new Match(r, params, List.of());
       }
+      if (allowed == null) {
+        allowed = new TreeSet<>();
+      }
       allowed.addAll(e.byMethod().keySet());
       if (allowed.contains("GET")) {
         allowed.add("HEAD");
       }
     }
-    return new Match(null, Map.of(), List.copyOf(allowed));
+    return new Match(null, Map.of(), allowed == null ? List.of() : List.copyOf(allowed));
   }
 
   private static Map<String, String> bind(String[] template, String[] path) {

@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class HttpEdge implements Handler {
   private static final HeaderName REQUEST_ID = HeaderNames.create("X-Request-Id");
+  /** Header names of replies, created once (the same few names are sent on every answer). */
+  private static final java.util.concurrent.ConcurrentHashMap<String, HeaderName> NAMES =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private static final byte[] HEALTH = "{\"status\":\"ok\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
   private final StorePipeline store;
@@ -98,7 +101,7 @@ public final class HttpEdge implements Handler {
   private static void write(ServerResponse res, String method, Reply reply, String requestId) {
     res.status(io.helidon.http.Status.create(reply.status()));
     res.header(REQUEST_ID, requestId);
-    reply.headers().forEach((k, v) -> res.header(HeaderNames.create(k), v));
+    reply.headers().forEach((k, v) -> res.header(NAMES.computeIfAbsent(k, HeaderNames::create), v));
     if (reply.body().length == 0 || method.equals("HEAD")) {
       if (reply.body().length > 0) {
         res.header(HeaderNames.CONTENT_TYPE, "application/json");

@@ -56,15 +56,15 @@ public final class Tenants {
 
   /** The account that {@code token} belongs to, if any (any store). */
   public Optional<ApiAccount> authenticate(String token) {
-    String key = sha256(token);
+    // Cached by the presented token: a hit costs no hashing. The database only holds hashes.
     long now = clock.millis();
-    Cached<ApiAccount> c = byToken.get(key);
+    Cached<ApiAccount> c = byToken.get(token);
     if (c == null || now - c.at() > TTL_MS) {
-      c = new Cached<>(store.accountByTokenHash(key), now);
+      c = new Cached<>(store.accountByTokenHash(sha256(token)), now);
       if (byToken.size() > 100_000) {
         byToken.clear();
       }
-      byToken.put(key, c);
+      byToken.put(token, c);
     }
     return c.value();
   }
@@ -99,7 +99,7 @@ public final class Tenants {
     String token = random(31);
     String clientId = random(31);
     ApiAccount a = store.insertAccount(t, name, clientId, sha256(token), scopes, clock.millis());
-    byToken.remove(sha256(token));
+    byToken.remove(token);
     return new NewAccount(a, token);
   }
 
