@@ -87,7 +87,7 @@ public final class Envelope {
   /** A page envelope around stored JSON documents, copied as bytes without re-parsing. */
   public static byte[] rawPage(List<byte[]> docs, long total, Paging paging, Query q) {
     byte[] meta = Json.write(pagination(docs.size(), total, paging, q));
-    int size = DATA_LIST.length + META.length + meta.length + 1 + docs.size();
+    int size = DATA_LIST.length + META.length + meta.length + 1 + Math.max(0, docs.size() - 1);
     for (byte[] d : docs) {
       size += d.length;
     }
@@ -100,7 +100,7 @@ public final class Envelope {
       out.put(docs.get(i));
     }
     out.put(META).put(meta).put((byte) '}');
-    return java.util.Arrays.copyOf(out.array(), out.position());
+    return out.array(); // sized exactly above: no copy
   }
 
   /** One stored document as {data, meta}, narrowed by include_fields/exclude_fields. */

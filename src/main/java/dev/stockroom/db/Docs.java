@@ -20,7 +20,7 @@ import org.jdbi.v3.core.statement.Query;
  */
 public final class Docs {
   /** Above this offset, ids are paged first and rows fetched after (deep OFFSET over wide rows). */
-  private static final long DEEP_OFFSET = 2_000;
+  private static final long DEEP_OFFSET = 200;
 
   /** A page of stored documents (UTF-8 JSON bytes, served without decoding) and the total. */
   public record Page(List<byte[]> docs, long total) {}
