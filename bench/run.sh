@@ -51,7 +51,14 @@ if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
 else
   java_bin="$(command -v java || true)"
 fi
-[ -n "$java_bin" ] || { echo "no java found: set JAVA_HOME or run ./stockroom bench" >&2; exit 1; }
+java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -1 | cut -d. -f1; }
+if [ -z "$java_bin" ] || [ "$(java_major "$java_bin" || echo 0)" -lt 21 ] 2>/dev/null; then
+  java_bin=""
+  for c in /usr/lib/jvm/*/bin/java; do
+    if [ -x "$c" ] && [ "$(java_major "$c" || echo 0)" -ge 21 ] 2>/dev/null; then java_bin="$c"; break; fi
+  done
+fi
+[ -n "$java_bin" ] || { echo "no JDK 21+ found: set JAVA_HOME to one, or run ./stockroom bench (it finds one)" >&2; exit 1; }
 jdk_bin="$(dirname "$(readlink -f "$java_bin")")"
 classpath="target/stockroom.jar:target/lib/*"
 jvm_flags=(--enable-native-access=ALL-UNNAMED -Xmx512m)
