@@ -216,6 +216,16 @@ target_pid="$ceiling_pid"
 scenario "ceiling" "http://127.0.0.1:$cport/stores/$store_hash/v3/catalog/products/" get.lua "$products" "${auth[@]}"
 stop_pid "$ceiling_pid"
 
+# For reference: the same bare server answering a fixed 50-product page (~75 KB), so that
+# "list 50" can also be read against a body of its own size.
+"$java_bin" "${jvm_flags[@]}" -cp "$classpath" dev.stockroom.bench.Ceiling --port 0 --items 50 >"$work/ceiling50.log" 2>&1 &
+ceiling50_pid=$!
+pids+=("$ceiling50_pid")
+c50port="$(wait_for "$work/ceiling50.log" "$ceiling50_pid" '^listening on \([0-9][0-9]*\).*')"
+target_pid="$ceiling50_pid"
+scenario "ceiling-50" "http://127.0.0.1:$c50port/stores/$store_hash/v3/catalog/products" list.lua "$pages" "${auth[@]}"
+stop_pid "$ceiling50_pid"
+
 # The table.
 ceil="${rps[ceiling]}"
 row() { # name label target-text pass-expression(awk, with r=rps p=p99 c=ceiling e=errors)
@@ -236,11 +246,14 @@ table="$work/table.md"
   row list-50 "list 50 products" "≥ 20% of ceiling" "r >= 0.2 * c"
   row create "create a product" "≥ 5,000/s" "r >= 5000"
   row ceiling "ceiling (bare Helidon GET)" "—" "1"
+  row ceiling-50 "bare Helidon, fixed 50-product page (reference)" "—" "1"
   awk -v h="$heap_peak_mb" -v m="$heap_max_mb" -v rss="$rss_mb" \
     'BEGIN {printf "| server heap | peak used %s MB (RSS peak %s MB) | | | | ≤ %s MB (-Xmx%sm) | %s |\n", h, rss, m, m, (h <= m ? "pass" : "FAIL")}'
+  awk -v l="${rps[list-50]}" -v c="${rps[ceiling-50]}" \
+    'BEGIN {printf "\nlist 50 against the bare server sending a page of the same size: %.0f%%.\n", (c > 0 ? 100 * l / c : 0)}'
   echo
   echo "CPU used by other programs while each scenario ran (share of all $(nproc) CPUs; above a few % the numbers are low):"\
-    "GET one ${other[get-one]}%, list 50 ${other[list-50]}%, create ${other[create]}%, ceiling ${other[ceiling]}%."
+    "GET one ${other[get-one]}%, list 50 ${other[list-50]}%, create ${other[create]}%, ceiling ${other[ceiling]}%, page ceiling ${other[ceiling-50]}%."
 } >"$table"
 
 {

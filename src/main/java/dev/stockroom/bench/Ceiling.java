@@ -40,19 +40,36 @@ public final class Ceiling {
 
   private Ceiling() {}
 
+  /** A list answer of {@code n} copies of the product, with the pagination meta of page 1. */
+  static byte[] page(int n) {
+    String doc = new String(BODY, StandardCharsets.UTF_8);
+    doc = doc.substring("{\"data\":".length(), doc.length() - ",\"meta\":{}}".length());
+    StringBuilder sb = new StringBuilder("{\"data\":[");
+    for (int i = 0; i < n; i++) {
+      sb.append(i > 0 ? "," : "").append(doc);
+    }
+    sb.append("],\"meta\":{\"pagination\":{\"total\":100000,\"count\":").append(n).append(",\"per_page\":")
+        .append(n).append(",\"current_page\":1,\"total_pages\":").append(100_000 / n)
+        .append(",\"links\":{\"current\":\"?page=1&limit=").append(n).append("\"}}}}");
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
   public static void main(String[] args) throws InterruptedException {
     int port = 0;
     String host = "127.0.0.1";
+    int items = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(value(args, ++i));
         case "--host" -> host = value(args, ++i);
+        case "--items" -> items = Integer.parseInt(value(args, ++i));
         default -> {
-          System.err.println("usage: Ceiling [--port P] [--host H]");
+          System.err.println("usage: Ceiling [--port P] [--host H] [--items N]");
           System.exit(2);
         }
       }
     }
+    byte[] body = items > 0 ? page(items) : BODY;
     WebServer server =
         WebServer.builder()
             .host(host)
@@ -62,7 +79,7 @@ public final class Ceiling {
                     r.any(
                         (req, res) -> {
                           res.header(HeaderNames.CONTENT_TYPE, "application/json");
-                          res.send(BODY);
+                          res.send(body);
                         }))
             .build()
             .start();
