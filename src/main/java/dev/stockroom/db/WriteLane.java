@@ -108,6 +108,7 @@ final class WriteLane implements AutoCloseable {
     }
   }
 
+  /** Never throws: whatever goes wrong fails this batch's writes and the lane goes on. */
   private static void commit(Handle h, List<Task<?>> batch) {
     try {
       h.begin();
@@ -115,13 +116,15 @@ final class WriteLane implements AutoCloseable {
         t.run(h);
       }
       h.commit();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       try {
         h.rollback();
       } catch (RuntimeException ignored) {
         // the commit failed; the rollback is best effort and the error below is what counts
       }
-      batch.forEach(t -> t.future.completeExceptionally(e));
+      RuntimeException failure =
+          e instanceof RuntimeException re ? re : new IllegalStateException("write failed: " + e, e);
+      batch.forEach(t -> t.future.completeExceptionally(failure));
       return;
     }
     batch.forEach(Task::acknowledge);
