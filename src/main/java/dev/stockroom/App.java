@@ -42,7 +42,8 @@ public final class App implements AutoCloseable {
       CategoryStore categories = new CategoryStore(db, config.clock());
       ProductStore products = new ProductStore(db, config.clock());
       categories.productCounter(ProductStore::productsIn);
-      brands.onDelete((h, storeId, ids) -> ProductStore.detachBrands(h, storeId, ids, config.clock().millis()));
+      brands.onDelete(
+          (h, storeId, ids) -> ProductStore.detachBrands(h, storeId, ids, config.clock().millis()));
 
       Router storeRouter = new Router(Scopes.PRODUCTS);
       List<Routes> features =
@@ -57,15 +58,20 @@ public final class App implements AutoCloseable {
       new StoreAdminRoutes(tenants, limiter, config.clock()).register(adminRouter);
 
       HttpEdge edge =
-          new HttpEdge(tenants, limiter, storeRouter, adminRouter, config.adminToken(), config.maxBodyBytes());
+          new HttpEdge(
+              tenants,
+              limiter,
+              storeRouter,
+              adminRouter,
+              config.adminToken(),
+              config.maxBodyBytes());
       WebServer server =
           WebServer.builder()
               .host(config.host())
               .port(config.port())
               // Long filter lists (id:in=…) and include_fields reach the pipeline instead of a 414;
               // the Host header is never checked (clients send Host: api.bigcommerce.com).
-              .addProtocol(
-                  Http1Config.builder().maxPrologueLength(64 * 1024).build())
+              .addProtocol(Http1Config.builder().maxPrologueLength(64 * 1024).build())
               .routing(r -> r.any(edge))
               .build()
               .start();

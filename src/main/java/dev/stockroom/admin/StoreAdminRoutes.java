@@ -23,14 +23,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /admin/api/stores} and {@code …/api-accounts}: what a developer sets up before calling the API. */
+/**
+ * {@code /admin/api/stores} and {@code …/api-accounts}: what a developer sets up before calling the
+ * API.
+ */
 public final class StoreAdminRoutes implements Routes {
   private static final String STORES = "/admin/api/stores";
   private static final String STORE = STORES + "/{store_hash}";
   private static final String ACCOUNTS = STORE + "/api-accounts";
   private static final String ACCOUNT = ACCOUNTS + "/{account_id}";
 
-  private static final Schema RATE = Schema.of().integer("quota", 1, 1_000_000_000L).integer("window_ms", 100, 86_400_000L);
+  private static final Schema RATE =
+      Schema.of().integer("quota", 1, 1_000_000_000L).integer("window_ms", 100, 86_400_000L);
   private static final Schema STORE_SCHEMA =
       Schema.of("store_hash", "created_at", "updated_at", "api_path")
           .string("name", 1, 255)
@@ -38,7 +42,8 @@ public final class StoreAdminRoutes implements Routes {
           .enumeration("status", "live", "maintenance", "upgrading")
           .integer("product_limit", 0, 1_000_000_000L)
           .object("rate_limit", RATE);
-  private static final Schema ACCOUNT_SCHEMA = Schema.of().string("name", 1, 255).stringArray("scopes");
+  private static final Schema ACCOUNT_SCHEMA =
+      Schema.of().string("name", 1, 255).stringArray("scopes");
 
   private final Tenants tenants;
   private final RateLimiter limiter;
@@ -63,8 +68,10 @@ public final class StoreAdminRoutes implements Routes {
   }
 
   private Tenant tenant(Call c) {
-    return tenants.find(c.param("store_hash"))
-        .orElseThrow(() -> new ApiException.NotFound("Store " + c.param("store_hash") + " not found."));
+    return tenants
+        .find(c.param("store_hash"))
+        .orElseThrow(
+            () -> new ApiException.NotFound("Store " + c.param("store_hash") + " not found."));
   }
 
   static ObjectNode json(Tenant t) {
@@ -127,14 +134,23 @@ public final class StoreAdminRoutes implements Routes {
     Plan plan = in.has("plan") ? Plan.of(in.get("plan").asText()) : t.plan();
     boolean planChanged = plan != t.plan();
     // A plan change brings that plan's defaults unless explicit values come with it.
-    long limit = in.path("product_limit").asLong(planChanged ? plan.productLimit() : t.productLimit());
+    long limit =
+        in.path("product_limit").asLong(planChanged ? plan.productLimit() : t.productLimit());
     JsonNode rate = in.path("rate_limit");
     long quota = rate.path("quota").asLong(planChanged ? plan.quota() : t.rateQuota());
     long window = rate.path("window_ms").asLong(planChanged ? plan.windowMs() : t.rateWindowMs());
     Tenant updated =
         tenants.update(
-            new Tenant(t.id(), t.hash(), in.path("name").asText(t.name()), plan,
-                in.path("status").asText(t.status()), limit, quota, window, t.createdAt(),
+            new Tenant(
+                t.id(),
+                t.hash(),
+                in.path("name").asText(t.name()),
+                plan,
+                in.path("status").asText(t.status()),
+                limit,
+                quota,
+                window,
+                t.createdAt(),
                 clock.millis()));
     if (quota != t.rateQuota() || window != t.rateWindowMs()) {
       limiter.reset(t.id());
@@ -179,7 +195,11 @@ public final class StoreAdminRoutes implements Routes {
     for (int i = 0; i < list.size(); i++) {
       String s = list.get(i).asText();
       if (!Scopes.isKnown(s)) {
-        errors.put("scopes." + i, "'" + s + "' is not a BigCommerce scope (for example store_v2_products or store_v2_products_read_only)");
+        errors.put(
+            "scopes." + i,
+            "'"
+                + s
+                + "' is not a BigCommerce scope (for example store_v2_products or store_v2_products_read_only)");
       } else if (!scopes.contains(s)) {
         scopes.add(s);
       }
@@ -190,7 +210,9 @@ public final class StoreAdminRoutes implements Routes {
     Tenants.NewAccount created = tenants.createAccount(t, in.get("name").asText(), scopes);
     ObjectNode body = json(created.account());
     body.put("access_token", created.accessToken());
-    return Reply.created(Json.write(wrap(body)), ACCOUNTS.replace("{store_hash}", t.hash()) + "/" + created.account().id());
+    return Reply.created(
+        Json.write(wrap(body)),
+        ACCOUNTS.replace("{store_hash}", t.hash()) + "/" + created.account().id());
   }
 
   private Reply revoke(Call c) {

@@ -1,2 +1,7 @@
-/** The control plane under {@code /admin/api}: stores, their plans, limits, status, API accounts. */
+/**
+ * The control plane under {@code /admin/api}: stores, their plans, limits, status, API accounts.
+ */
+@NullMarked
 package dev.stockroom.admin;
+
+import org.jspecify.annotations.NullMarked;

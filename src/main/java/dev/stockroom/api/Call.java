@@ -70,7 +70,8 @@ public final class Call {
       }
       return v;
     } catch (NumberFormatException e) {
-      throw new ApiException.NotFound("The requested resource was not found: " + raw + " is not an id.");
+      throw new ApiException.NotFound(
+          "The requested resource was not found: " + raw + " is not an id.");
     }
   }
 

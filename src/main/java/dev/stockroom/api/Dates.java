@@ -52,7 +52,9 @@ public final class Dates {
       // try the next format
     }
     try {
-      return OffsetDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+      return OffsetDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
+          .toInstant()
+          .toEpochMilli();
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("not a date: " + value, e);
     }

@@ -19,7 +19,8 @@ public final class Envelope {
     return node;
   }
 
-  public static ObjectNode page(List<? extends JsonNode> items, long total, Paging paging, Query q) {
+  public static ObjectNode page(
+      List<? extends JsonNode> items, long total, Paging paging, Query q) {
     ObjectNode node = Json.MAPPER.createObjectNode();
     ArrayNode data = node.putArray("data");
     items.forEach(data::add);
@@ -43,7 +44,9 @@ public final class Envelope {
     p.put("total_pages", totalPages);
     ObjectNode links = p.putObject("links");
     if (paging.page() > 1) {
-      links.put("previous", link(q, paging.limit(), Math.min(paging.page() - 1, Math.max(totalPages, 1))));
+      links.put(
+          "previous",
+          link(q, paging.limit(), Math.min(paging.page() - 1, Math.max(totalPages, 1))));
     }
     links.put("current", link(q, paging.limit(), paging.page()));
     if (paging.page() < totalPages) {
@@ -71,9 +74,12 @@ public final class Envelope {
   }
 
   private static final byte[] DATA = "{\"data\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-  private static final byte[] EMPTY_META = ",\"meta\":{}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-  private static final byte[] DATA_LIST = "{\"data\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-  private static final byte[] META = "],\"meta\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private static final byte[] EMPTY_META =
+      ",\"meta\":{}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private static final byte[] DATA_LIST =
+      "{\"data\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private static final byte[] META =
+      "],\"meta\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
   /** {data: doc, meta: {}} around a stored JSON document, copied as bytes without re-parsing. */
   public static byte[] rawSingle(byte[] doc) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
-/** The one place where errors become bodies: v3 {status,title,type,errors}, v2 [{status,message}]. */
+/**
+ * The one place where errors become bodies: v3 {status,title,type,errors}, v2 [{status,message}].
+ */
 public final class ErrorRenderer {
   public static final String TYPE =
       "https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes";

@@ -15,13 +15,15 @@ public record Fields(Set<String> include, Set<String> exclude) {
 
   private static Set<String> list(Query q, String name) {
     Set<String> out = new LinkedHashSet<>();
-    q.first(name).ifPresent(v -> {
-      for (String s : v.split(",")) {
-        if (!s.isBlank()) {
-          out.add(s.trim());
-        }
-      }
-    });
+    q.first(name)
+        .ifPresent(
+            v -> {
+              for (String s : v.split(",")) {
+                if (!s.isBlank()) {
+                  out.add(s.trim());
+                }
+              }
+            });
     return out;
   }
 

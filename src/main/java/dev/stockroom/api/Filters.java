@@ -33,7 +33,8 @@ public final class Filters {
     }
   }
 
-  public static final Set<Op> RANGE = EnumSet.of(Op.EQ, Op.IN, Op.NOT_IN, Op.MIN, Op.MAX, Op.GREATER, Op.LESS);
+  public static final Set<Op> RANGE =
+      EnumSet.of(Op.EQ, Op.IN, Op.NOT_IN, Op.MIN, Op.MAX, Op.GREATER, Op.LESS);
 
   enum Type {
     INT,
@@ -49,7 +50,8 @@ public final class Filters {
     String sql(Op op, List<String> values, List<Object> binds);
   }
 
-  record Def(String param, String column, Type type, Set<Op> ops, Set<String> values, Custom custom) {}
+  record Def(
+      String param, String column, Type type, Set<Op> ops, Set<String> values, Custom custom) {}
 
   /** A parsed condition: {@code sql} joins with AND; {@code count} is how many filters applied. */
   public record Where(String sql, List<Object> binds, int count) {
@@ -133,8 +135,7 @@ public final class Filters {
   }
 
   private static String condition(Def def, Op op, String raw, List<Object> binds) {
-    List<String> values =
-        (op == Op.IN || op == Op.NOT_IN) ? split(raw) : List.of(raw);
+    List<String> values = (op == Op.IN || op == Op.NOT_IN) ? split(raw) : List.of(raw);
     if (values.isEmpty() || (values.size() == 1 && values.get(0).isEmpty())) {
       throw new IllegalArgumentException("needs a value");
     }
@@ -209,7 +210,8 @@ public final class Filters {
         try {
           return Dates.parse(s);
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("must be an ISO 8601 date, date-time or Unix timestamp");
+          throw new IllegalArgumentException(
+              "must be an ISO 8601 date, date-time or Unix timestamp");
         }
       }
       case TEXT -> {

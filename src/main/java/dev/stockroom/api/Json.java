@@ -66,7 +66,9 @@ public final class Json {
     int nl = m.indexOf('\n');
     String line = nl < 0 ? m : m.substring(0, nl);
     var loc = e.getLocation();
-    return loc == null ? line : line + " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+    return loc == null
+        ? line
+        : line + " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
   }
 
   public static byte[] write(Object value) {
@@ -87,7 +89,8 @@ public final class Json {
 
   /** Stored documents hold plain doubles and longs: read them back as such. */
   private static final com.fasterxml.jackson.databind.ObjectReader STORED =
-      MAPPER.reader()
+      MAPPER
+          .reader()
           .without(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .without(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 

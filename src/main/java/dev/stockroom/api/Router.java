@@ -8,8 +8,8 @@ import java.util.TreeSet;
 
 /**
  * Path templates ({@code /v3/catalog/products/{product_id}}) to handlers. Matching is done by
- * Stockroom, not by the HTTP server, because the contract puts route errors (404, 405 with
- * {@code Allow}) after authentication and rate limiting.
+ * Stockroom, not by the HTTP server, because the contract puts route errors (404, 405 with {@code
+ * Allow}) after authentication and rate limiting.
  */
 public final class Router {
   /** A registered endpoint; {@code scope} is the OAuth scope that gates it (null: none). */

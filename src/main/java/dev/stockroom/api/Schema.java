@@ -62,7 +62,14 @@ public final class Schema {
 
   public Schema number(String name, double min, double max) {
     return add(
-        new Field(name, Kind.NUMBER, BigDecimal.valueOf(min), BigDecimal.valueOf(max), Set.of(), false, null));
+        new Field(
+            name,
+            Kind.NUMBER,
+            BigDecimal.valueOf(min),
+            BigDecimal.valueOf(max),
+            Set.of(),
+            false,
+            null));
   }
 
   public Schema bool(String name) {
@@ -123,7 +130,8 @@ public final class Schema {
       JsonNode body, String prefix, List<String> required, Map<String, String> errors) {
     ObjectNode clean = Json.MAPPER.createObjectNode();
     if (!body.isObject()) {
-      errors.put(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1),
+      errors.put(
+          prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1),
           "must be a JSON object");
       return clean;
     }
@@ -173,7 +181,9 @@ public final class Schema {
         }
         int len = s.codePointCount(0, s.length());
         if (len < f.min().intValue()) {
-          return f.min().intValue() == 1 ? "must not be empty" : "must be at least " + f.min() + " characters";
+          return f.min().intValue() == 1
+              ? "must not be empty"
+              : "must be at least " + f.min() + " characters";
         }
         if (len > f.max().intValue()) {
           return "must be at most " + f.max() + " characters";

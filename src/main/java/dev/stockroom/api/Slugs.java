@@ -3,7 +3,9 @@ package dev.stockroom.api;
 import java.text.Normalizer;
 import java.util.Locale;
 
-/** Default custom URLs ({@code /red-scarf/}) derived from names, as the control panel makes them. */
+/**
+ * Default custom URLs ({@code /red-scarf/}) derived from names, as the control panel makes them.
+ */
 public final class Slugs {
   private Slugs() {}
 

@@ -1,8 +1,8 @@
 package dev.stockroom.api;
 
 /**
- * Exactly the status codes of the contract ({@code shared/seed/api-status-codes.md}), each with
- * its title. A code outside this enum cannot be produced by the API.
+ * Exactly the status codes of the contract ({@code shared/seed/api-status-codes.md}), each with its
+ * title. A code outside this enum cannot be produced by the API.
  */
 public enum Status {
   OK(200, "OK"),

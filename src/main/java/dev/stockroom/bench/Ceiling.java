@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The benchmark's ceiling: a bare Helidon SE server, built the way {@code App} builds the real
- * one, that answers every request with 200 and one fixed product document of about 1.5 KB. No
- * database, no JSON work, no pipeline: the store API's numbers are reported as a share of this.
+ * The benchmark's ceiling: a bare Helidon SE server, built the way {@code App} builds the real one,
+ * that answers every request with 200 and one fixed product document of about 1.5 KB. No database,
+ * no JSON work, no pipeline: the store API's numbers are reported as a share of this.
  *
- * <p>{@code java -cp target/stockroom.jar:target/lib/* dev.stockroom.bench.Ceiling --port P}
- * prints {@code listening on P} (with the real port when P is 0) and serves until killed.
+ * <p>{@code java -cp target/stockroom.jar:target/lib/* dev.stockroom.bench.Ceiling --port P} prints
+ * {@code listening on P} (with the real port when P is 0) and serves until killed.
  */
 public final class Ceiling {
   /** A product as GET /v3/catalog/products/{id} renders one, with the default fields filled in. */
@@ -48,9 +48,15 @@ public final class Ceiling {
     for (int i = 0; i < n; i++) {
       sb.append(i > 0 ? "," : "").append(doc);
     }
-    sb.append("],\"meta\":{\"pagination\":{\"total\":100000,\"count\":").append(n).append(",\"per_page\":")
-        .append(n).append(",\"current_page\":1,\"total_pages\":").append(100_000 / n)
-        .append(",\"links\":{\"current\":\"?page=1&limit=").append(n).append("\"}}}}");
+    sb.append("],\"meta\":{\"pagination\":{\"total\":100000,\"count\":")
+        .append(n)
+        .append(",\"per_page\":")
+        .append(n)
+        .append(",\"current_page\":1,\"total_pages\":")
+        .append(100_000 / n)
+        .append(",\"links\":{\"current\":\"?page=1&limit=")
+        .append(n)
+        .append("\"}}}}");
     return sb.toString().getBytes(StandardCharsets.UTF_8);
   }
 
@@ -84,10 +90,13 @@ public final class Ceiling {
             .build()
             .start();
     CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.stop();
-      stop.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.stop();
+                  stop.countDown();
+                }));
     System.out.println("listening on " + server.port());
     System.out.flush();
     stop.await();

@@ -21,12 +21,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sets a benchmark store up through the public API: creates a store (enterprise plan, no
- * practical rate or product limit), an API account with the products scope, then N products
- * over many keep-alive connections (one virtual thread each), printing progress every 10%.
+ * Sets a benchmark store up through the public API: creates a store (enterprise plan, no practical
+ * rate or product limit), an API account with the products scope, then N products over many
+ * keep-alive connections (one virtual thread each), printing progress every 10%.
  *
- * <p>{@code Seed --url U --admin-token T --products N [--concurrency C]} ends by printing
- * {@code store_hash=…} and {@code access_token=…} on stdout; progress goes to stderr.
+ * <p>{@code Seed --url U --admin-token T --products N [--concurrency C]} ends by printing {@code
+ * store_hash=…} and {@code access_token=…} on stdout; progress goes to stderr.
  *
  * <p>It speaks plain HTTP/1.1 over a socket rather than through {@code java.net.http}: on a small
  * machine that client costs nearly as much CPU as the server it feeds, which halves the seeding
@@ -64,12 +64,20 @@ public final class Seed {
     String token;
     try (Conn admin = new Conn(server)) {
       String auth = "Authorization: Bearer " + adminToken;
-      JsonNode store = JSON.readTree(admin.post("/admin/api/stores", auth,
-          "{\"name\":\"bench\",\"plan\":\"enterprise\",\"product_limit\":1000000,"
-              + "\"rate_limit\":{\"quota\":1000000000,\"window_ms\":1000}}"));
+      JsonNode store =
+          JSON.readTree(
+              admin.post(
+                  "/admin/api/stores",
+                  auth,
+                  "{\"name\":\"bench\",\"plan\":\"enterprise\",\"product_limit\":1000000,"
+                      + "\"rate_limit\":{\"quota\":1000000000,\"window_ms\":1000}}"));
       hash = store.path("data").path("store_hash").asText();
-      JsonNode account = JSON.readTree(admin.post("/admin/api/stores/" + hash + "/api-accounts", auth,
-          "{\"name\":\"bench\",\"scopes\":[\"store_v2_products\"]}"));
+      JsonNode account =
+          JSON.readTree(
+              admin.post(
+                  "/admin/api/stores/" + hash + "/api-accounts",
+                  auth,
+                  "{\"name\":\"bench\",\"scopes\":[\"store_v2_products\"]}"));
       token = account.path("data").path("access_token").asText();
     }
 
@@ -84,34 +92,46 @@ public final class Seed {
     try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<Void>> futures = new ArrayList<>();
       for (int w = 0; w < concurrency; w++) {
-        futures.add(workers.submit(() -> {
-          try (Conn conn = new Conn(server)) {
-            for (long i = next.incrementAndGet(); i <= total && !failed.get(); i = next.incrementAndGet()) {
-              conn.post(path, auth, product(i));
-              long d = done.incrementAndGet();
-              if (d % step == 0 || d == total) {
-                double secs = (System.nanoTime() - started) / 1e9;
-                System.err.printf(Locale.ROOT, "  seeded %d/%d (%d%%) %.0f products/s%n", d, total, d * 100 / total, d / secs);
-              }
-            }
-          } catch (IOException | RuntimeException e) {
-            failed.set(true);
-            throw e;
-          }
-          return null;
-        }));
+        futures.add(
+            workers.submit(
+                () -> {
+                  try (Conn conn = new Conn(server)) {
+                    for (long i = next.incrementAndGet();
+                        i <= total && !failed.get();
+                        i = next.incrementAndGet()) {
+                      conn.post(path, auth, product(i));
+                      long d = done.incrementAndGet();
+                      if (d % step == 0 || d == total) {
+                        double secs = (System.nanoTime() - started) / 1e9;
+                        System.err.printf(
+                            Locale.ROOT,
+                            "  seeded %d/%d (%d%%) %.0f products/s%n",
+                            d,
+                            total,
+                            d * 100 / total,
+                            d / secs);
+                      }
+                    }
+                  } catch (IOException | RuntimeException e) {
+                    failed.set(true);
+                    throw e;
+                  }
+                  return null;
+                }));
       }
       for (Future<Void> f : futures) {
         try {
           f.get();
         } catch (ExecutionException e) {
-          System.err.println("seeding failed after " + done.get() + " products: " + e.getCause().getMessage());
+          System.err.println(
+              "seeding failed after " + done.get() + " products: " + e.getCause().getMessage());
           System.exit(1);
         }
       }
     }
     double secs = (System.nanoTime() - started) / 1e9;
-    System.err.printf(Locale.ROOT, "  seeded %d products in %.1f s (%.0f/s)%n", total, secs, total / secs);
+    System.err.printf(
+        Locale.ROOT, "  seeded %d products in %.1f s (%.0f/s)%n", total, secs, total / secs);
     System.out.println("store_hash=" + hash);
     System.out.println("access_token=" + token);
   }
@@ -119,9 +139,12 @@ public final class Seed {
   /** Product i: unique name and SKU, prices spread over 1.00 … 100.99. */
   static String product(long i) {
     double price = 1 + (i * 37 % 10_000) / 100.0;
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "{\"name\":\"Bench product %d\",\"type\":\"physical\",\"weight\":1,\"price\":%.2f,\"sku\":\"BENCH-%07d\"}",
-        i, price, i);
+        i,
+        price,
+        i);
   }
 
   /** One keep-alive HTTP/1.1 connection that POSTs JSON and expects 200 or 201 back. */
@@ -143,9 +166,19 @@ public final class Seed {
         in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
       }
       byte[] body = json.getBytes(StandardCharsets.UTF_8);
-      String head = "POST " + path + " HTTP/1.1\r\nHost: " + server.getHost() + ":" + server.getPort()
-          + "\r\n" + authHeader + "\r\nContent-Type: application/json\r\nAccept: application/json\r\n"
-          + "Content-Length: " + body.length + "\r\n\r\n";
+      String head =
+          "POST "
+              + path
+              + " HTTP/1.1\r\nHost: "
+              + server.getHost()
+              + ":"
+              + server.getPort()
+              + "\r\n"
+              + authHeader
+              + "\r\nContent-Type: application/json\r\nAccept: application/json\r\n"
+              + "Content-Length: "
+              + body.length
+              + "\r\n\r\n";
       ByteArrayOutputStream req = new ByteArrayOutputStream(head.length() + body.length);
       req.writeBytes(head.getBytes(StandardCharsets.ISO_8859_1));
       req.writeBytes(body);
@@ -161,12 +194,14 @@ public final class Seed {
         if (lower.startsWith("content-length:")) {
           length = Long.parseLong(lower.substring(15).trim());
         } else if (lower.startsWith("transfer-encoding:")) {
-          throw new IOException("unexpected " + h + " (this client reads Content-Length bodies only)");
+          throw new IOException(
+              "unexpected " + h + " (this client reads Content-Length bodies only)");
         } else if (lower.startsWith("connection:") && lower.contains("close")) {
           close = true;
         }
       }
-      String answer = length < 0 ? "" : new String(in.readNBytes((int) length), StandardCharsets.UTF_8);
+      String answer =
+          length < 0 ? "" : new String(in.readNBytes((int) length), StandardCharsets.UTF_8);
       if (close || length < 0) {
         close();
       }

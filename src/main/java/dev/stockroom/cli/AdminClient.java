@@ -14,7 +14,8 @@ import java.time.Duration;
 final class AdminClient {
   record Answer(int status, String body) {}
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String url;
   private final String token;
 
@@ -23,7 +24,9 @@ final class AdminClient {
     this.token = token;
   }
 
-  /** The admin token: the option, else STOCKROOM_ADMIN_TOKEN, else the data dir's admin-token file. */
+  /**
+   * The admin token: the option, else STOCKROOM_ADMIN_TOKEN, else the data dir's admin-token file.
+   */
   static String token(String option, Path dataDir) throws IOException {
     if (option != null && !option.isBlank()) {
       return option;
@@ -48,7 +51,8 @@ final class AdminClient {
             .header("Authorization", "Bearer " + token)
             .header("Accept", "application/json");
     if (json != null) {
-      b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+      b.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
     } else {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     }
@@ -56,7 +60,9 @@ final class AdminClient {
       HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       return new Answer(r.statusCode(), r.body());
     } catch (ConnectException e) {
-      throw new IOException("Cannot reach Stockroom at " + url + ": start it with ./stockroom serve, or pass --url.", e);
+      throw new IOException(
+          "Cannot reach Stockroom at " + url + ": start it with ./stockroom serve, or pass --url.",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);

@@ -40,17 +40,27 @@ public final class Cli {
 
   /** Options every client command shares: where the server is and how to authenticate. */
   static class Remote {
-    @Option(names = "--url", description = "Server URL (default: $STOCKROOM_URL or http://127.0.0.1:8080)")
+    @Option(
+        names = "--url",
+        description = "Server URL (default: $STOCKROOM_URL or http://127.0.0.1:8080)")
     String url;
 
-    @Option(names = "--admin-token", description = "Admin token (default: $STOCKROOM_ADMIN_TOKEN or <data-dir>/admin-token)")
+    @Option(
+        names = "--admin-token",
+        description = "Admin token (default: $STOCKROOM_ADMIN_TOKEN or <data-dir>/admin-token)")
     String adminToken;
 
-    @Option(names = "--data-dir", defaultValue = "data", description = "Data directory holding admin-token (default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--data-dir",
+        defaultValue = "data",
+        description = "Data directory holding admin-token (default: ${DEFAULT-VALUE})")
     Path dataDir;
 
     AdminClient client() throws IOException {
-      String u = url != null ? url : System.getenv().getOrDefault("STOCKROOM_URL", "http://127.0.0.1:8080");
+      String u =
+          url != null
+              ? url
+              : System.getenv().getOrDefault("STOCKROOM_URL", "http://127.0.0.1:8080");
       return new AdminClient(u, AdminClient.token(adminToken, dataDir));
     }
   }
@@ -63,7 +73,8 @@ public final class Cli {
     }
     if (!a.body().isEmpty()) {
       try {
-        out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Json.tree(a.body())));
+        out.println(
+            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Json.tree(a.body())));
       } catch (IOException e) {
         out.println(a.body());
       }
@@ -78,25 +89,47 @@ public final class Cli {
   static final class Serve implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port, 0 for any free port (default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--port",
+        defaultValue = "8080",
+        description = "HTTP port, 0 for any free port (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on; 0.0.0.0 for all (default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--host",
+        defaultValue = "127.0.0.1",
+        description = "Address to listen on; 0.0.0.0 for all (default: ${DEFAULT-VALUE})")
     String host;
 
-    @Option(names = "--data-dir", defaultValue = "data", description = "Data directory (default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--data-dir",
+        defaultValue = "data",
+        description = "Data directory (default: ${DEFAULT-VALUE})")
     Path dataDir;
 
-    @Option(names = "--database-url", description = "JDBC URL; default a SQLite file in the data dir; jdbc:postgresql://… selects PostgreSQL")
+    @Option(
+        names = "--database-url",
+        description =
+            "JDBC URL; default a SQLite file in the data dir; jdbc:postgresql://… selects PostgreSQL")
     String databaseUrl;
 
-    @Option(names = "--max-body-bytes", defaultValue = "4194304", description = "Largest accepted request body (default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--max-body-bytes",
+        defaultValue = "4194304",
+        description = "Largest accepted request body (default: ${DEFAULT-VALUE})")
     long maxBody;
 
-    @Option(names = "--batch-limit", defaultValue = "10", description = "Items per batch write before 413 (default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--batch-limit",
+        defaultValue = "10",
+        description = "Items per batch write before 413 (default: ${DEFAULT-VALUE})")
     int batchLimit;
 
-    @Option(names = "--sqlite-sync", defaultValue = "normal", description = "normal (survives a process crash) or full (also power loss) (default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--sqlite-sync",
+        defaultValue = "normal",
+        description =
+            "normal (survives a process crash) or full (also power loss) (default: ${DEFAULT-VALUE})")
     String sqliteSync;
 
     @Override
@@ -106,16 +139,41 @@ public final class Cli {
       String token = adminToken(out);
       String db = databaseUrl != null ? databaseUrl : System.getenv("STOCKROOM_DATABASE_URL");
       Config config =
-          new Config(host, port, dataDir, db, token, maxBody, batchLimit, sqliteSync.equalsIgnoreCase("full"), Clock.systemUTC());
+          new Config(
+              host,
+              port,
+              dataDir,
+              db,
+              token,
+              maxBody,
+              batchLimit,
+              sqliteSync.equalsIgnoreCase("full"),
+              Clock.systemUTC());
       App app = App.start(config);
       CountDownLatch stop = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        app.close();
-        stop.countDown();
-      }));
-      out.println("Stockroom listening on http://" + host + ":" + app.port() + " (database: "
-          + (db == null || db.isBlank() ? "SQLite " + dataDir.resolve("stockroom.db") : db.replaceAll("password=[^&]*", "password=***")) + ")");
-      out.println("Control plane: http://" + host + ":" + app.port() + "/admin/api/stores (Authorization: Bearer <admin token>)");
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    app.close();
+                    stop.countDown();
+                  }));
+      out.println(
+          "Stockroom listening on http://"
+              + host
+              + ":"
+              + app.port()
+              + " (database: "
+              + (db == null || db.isBlank()
+                  ? "SQLite " + dataDir.resolve("stockroom.db")
+                  : db.replaceAll("password=[^&]*", "password=***"))
+              + ")");
+      out.println(
+          "Control plane: http://"
+              + host
+              + ":"
+              + app.port()
+              + "/admin/api/stores (Authorization: Bearer <admin token>)");
       out.flush();
       stop.await();
       return 0;
@@ -144,23 +202,48 @@ public final class Cli {
     }
   }
 
-  @Command(name = "store", mixinStandardHelpOptions = true, description = "Manage stores on a running server.",
-      subcommands = {Store.Create.class, Store.ListAll.class, Store.Get.class, Store.Update.class, Store.Delete.class})
+  @Command(
+      name = "store",
+      mixinStandardHelpOptions = true,
+      description = "Manage stores on a running server.",
+      subcommands = {
+        Store.Create.class,
+        Store.ListAll.class,
+        Store.Get.class,
+        Store.Update.class,
+        Store.Delete.class
+      })
   static final class Store {
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a store.")
     static final class Create extends Remote implements Callable<Integer> {
       @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-      @Option(names = "--name", required = true) String name;
-      @Option(names = "--plan", defaultValue = "standard", description = "standard, plus, pro or enterprise") String plan;
-      @Option(names = "--product-limit") Long productLimit;
-      @Option(names = "--rate-quota") Long quota;
-      @Option(names = "--rate-window-ms") Long windowMs;
+
+      @Option(names = "--name", required = true)
+      String name;
+
+      @Option(
+          names = "--plan",
+          defaultValue = "standard",
+          description = "standard, plus, pro or enterprise")
+      String plan;
+
+      @Option(names = "--product-limit")
+      Long productLimit;
+
+      @Option(names = "--rate-quota")
+      Long quota;
+
+      @Option(names = "--rate-window-ms")
+      Long windowMs;
 
       @Override
       public Integer call() throws IOException {
         ObjectNode body = Json.MAPPER.createObjectNode().put("name", name).put("plan", plan);
         storeFields(body, productLimit, quota, windowMs);
-        return print(spec.commandLine().getOut(), spec.commandLine().getErr(), client().send("POST", "/admin/api/stores", Json.text(body)));
+        return print(
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr(),
+            client().send("POST", "/admin/api/stores", Json.text(body)));
       }
     }
 
@@ -170,31 +253,56 @@ public final class Cli {
 
       @Override
       public Integer call() throws IOException {
-        return print(spec.commandLine().getOut(), spec.commandLine().getErr(), client().send("GET", "/admin/api/stores", null));
+        return print(
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr(),
+            client().send("GET", "/admin/api/stores", null));
       }
     }
 
     @Command(name = "get", mixinStandardHelpOptions = true, description = "Show a store.")
     static final class Get extends Remote implements Callable<Integer> {
       @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-      @Parameters(index = "0", description = "store hash") String hash;
+
+      @Parameters(index = "0", description = "store hash")
+      String hash;
 
       @Override
       public Integer call() throws IOException {
-        return print(spec.commandLine().getOut(), spec.commandLine().getErr(), client().send("GET", "/admin/api/stores/" + hash, null));
+        return print(
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr(),
+            client().send("GET", "/admin/api/stores/" + hash, null));
       }
     }
 
-    @Command(name = "update", mixinStandardHelpOptions = true, description = "Change a store's name, plan, status or limits.")
+    @Command(
+        name = "update",
+        mixinStandardHelpOptions = true,
+        description = "Change a store's name, plan, status or limits.")
     static final class Update extends Remote implements Callable<Integer> {
       @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-      @Parameters(index = "0", description = "store hash") String hash;
-      @Option(names = "--name") String name;
-      @Option(names = "--plan") String plan;
-      @Option(names = "--status", description = "live, maintenance or upgrading") String status;
-      @Option(names = "--product-limit") Long productLimit;
-      @Option(names = "--rate-quota") Long quota;
-      @Option(names = "--rate-window-ms") Long windowMs;
+
+      @Parameters(index = "0", description = "store hash")
+      String hash;
+
+      @Option(names = "--name")
+      String name;
+
+      @Option(names = "--plan")
+      String plan;
+
+      @Option(names = "--status", description = "live, maintenance or upgrading")
+      String status;
+
+      @Option(names = "--product-limit")
+      Long productLimit;
+
+      @Option(names = "--rate-quota")
+      Long quota;
+
+      @Option(names = "--rate-window-ms")
+      Long windowMs;
 
       @Override
       public Integer call() throws IOException {
@@ -209,18 +317,29 @@ public final class Cli {
           body.put("status", status);
         }
         storeFields(body, productLimit, quota, windowMs);
-        return print(spec.commandLine().getOut(), spec.commandLine().getErr(), client().send("PUT", "/admin/api/stores/" + hash, Json.text(body)));
+        return print(
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr(),
+            client().send("PUT", "/admin/api/stores/" + hash, Json.text(body)));
       }
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a store and all of its data.")
+    @Command(
+        name = "delete",
+        mixinStandardHelpOptions = true,
+        description = "Delete a store and all of its data.")
     static final class Delete extends Remote implements Callable<Integer> {
       @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-      @Parameters(index = "0", description = "store hash") String hash;
+
+      @Parameters(index = "0", description = "store hash")
+      String hash;
 
       @Override
       public Integer call() throws IOException {
-        return print(spec.commandLine().getOut(), spec.commandLine().getErr(), client().send("DELETE", "/admin/api/stores/" + hash, null));
+        return print(
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr(),
+            client().send("DELETE", "/admin/api/stores/" + hash, null));
       }
     }
 
@@ -240,47 +359,81 @@ public final class Cli {
     }
   }
 
-  @Command(name = "account", mixinStandardHelpOptions = true, description = "Manage a store's API accounts.",
+  @Command(
+      name = "account",
+      mixinStandardHelpOptions = true,
+      description = "Manage a store's API accounts.",
       subcommands = {Account.Create.class, Account.ListAll.class, Account.Delete.class})
   static final class Account {
-    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an API account; its access token is shown once.")
+    @Command(
+        name = "create",
+        mixinStandardHelpOptions = true,
+        description = "Create an API account; its access token is shown once.")
     static final class Create extends Remote implements Callable<Integer> {
       @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-      @Option(names = "--store", required = true, description = "store hash") String hash;
-      @Option(names = "--name", required = true) String name;
-      @Option(names = "--scope", required = true, split = ",", description = "scopes, e.g. store_v2_products,store_v2_information_read_only") List<String> scopes;
+
+      @Option(names = "--store", required = true, description = "store hash")
+      String hash;
+
+      @Option(names = "--name", required = true)
+      String name;
+
+      @Option(
+          names = "--scope",
+          required = true,
+          split = ",",
+          description = "scopes, e.g. store_v2_products,store_v2_information_read_only")
+      List<String> scopes;
 
       @Override
       public Integer call() throws IOException {
         ObjectNode body = Json.MAPPER.createObjectNode().put("name", name);
         ArrayNode s = body.putArray("scopes");
         scopes.forEach(s::add);
-        return print(spec.commandLine().getOut(), spec.commandLine().getErr(),
+        return print(
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr(),
             client().send("POST", "/admin/api/stores/" + hash + "/api-accounts", Json.text(body)));
       }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List a store's API accounts (without tokens).")
+    @Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        description = "List a store's API accounts (without tokens).")
     static final class ListAll extends Remote implements Callable<Integer> {
       @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-      @Option(names = "--store", required = true, description = "store hash") String hash;
+
+      @Option(names = "--store", required = true, description = "store hash")
+      String hash;
 
       @Override
       public Integer call() throws IOException {
-        return print(spec.commandLine().getOut(), spec.commandLine().getErr(),
+        return print(
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr(),
             client().send("GET", "/admin/api/stores/" + hash + "/api-accounts", null));
       }
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Revoke an API account at once.")
+    @Command(
+        name = "delete",
+        mixinStandardHelpOptions = true,
+        description = "Revoke an API account at once.")
     static final class Delete extends Remote implements Callable<Integer> {
       @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-      @Option(names = "--store", required = true, description = "store hash") String hash;
-      @Parameters(index = "0", description = "account id") long id;
+
+      @Option(names = "--store", required = true, description = "store hash")
+      String hash;
+
+      @Parameters(index = "0", description = "account id")
+      long id;
 
       @Override
       public Integer call() throws IOException {
-        return print(spec.commandLine().getOut(), spec.commandLine().getErr(),
+        return print(
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr(),
             client().send("DELETE", "/admin/api/stores/" + hash + "/api-accounts/" + id, null));
       }
     }

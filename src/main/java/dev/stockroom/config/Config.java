@@ -29,22 +29,34 @@ public record Config(
 
   public static Config defaults(Path dataDir, String adminToken) {
     return new Config(
-        "127.0.0.1", 8080, dataDir, null, adminToken, DEFAULT_MAX_BODY, DEFAULT_BATCH_LIMIT, false, Clock.systemUTC());
+        "127.0.0.1",
+        8080,
+        dataDir,
+        null,
+        adminToken,
+        DEFAULT_MAX_BODY,
+        DEFAULT_BATCH_LIMIT,
+        false,
+        Clock.systemUTC());
   }
 
   public Config withPort(int p) {
-    return new Config(host, p, dataDir, databaseUrl, adminToken, maxBodyBytes, batchLimit, sqliteSyncFull, clock);
+    return new Config(
+        host, p, dataDir, databaseUrl, adminToken, maxBodyBytes, batchLimit, sqliteSyncFull, clock);
   }
 
   public Config withDatabaseUrl(String url) {
-    return new Config(host, port, dataDir, url, adminToken, maxBodyBytes, batchLimit, sqliteSyncFull, clock);
+    return new Config(
+        host, port, dataDir, url, adminToken, maxBodyBytes, batchLimit, sqliteSyncFull, clock);
   }
 
   public Config withClock(Clock c) {
-    return new Config(host, port, dataDir, databaseUrl, adminToken, maxBodyBytes, batchLimit, sqliteSyncFull, c);
+    return new Config(
+        host, port, dataDir, databaseUrl, adminToken, maxBodyBytes, batchLimit, sqliteSyncFull, c);
   }
 
   public Config withMaxBodyBytes(long max) {
-    return new Config(host, port, dataDir, databaseUrl, adminToken, max, batchLimit, sqliteSyncFull, clock);
+    return new Config(
+        host, port, dataDir, databaseUrl, adminToken, max, batchLimit, sqliteSyncFull, clock);
   }
 }

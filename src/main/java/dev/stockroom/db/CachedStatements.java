@@ -18,7 +18,8 @@ final class CachedStatements extends DefaultStatementBuilder {
   private final Map<String, PreparedStatement> cache = new HashMap<>();
 
   @Override
-  public PreparedStatement create(Connection conn, String sql, StatementContext ctx) throws SQLException {
+  public PreparedStatement create(Connection conn, String sql, StatementContext ctx)
+      throws SQLException {
     if (ctx.isReturningGeneratedKeys() || ctx.isConcurrentUpdatable()) {
       return super.create(conn, sql, ctx);
     }

@@ -2,8 +2,8 @@ package dev.stockroom.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
 import dev.stockroom.api.ApiException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,10 +15,9 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The one database of a node: SQLite (embedded default, WAL) or PostgreSQL, one set of
- * migrations. On SQLite every write goes through one {@link WriteLane} (SQLite has one writer at a
- * time; a queue with group commit is cheaper and fairer than busy retries); readers run in
- * parallel (WAL).
+ * The one database of a node: SQLite (embedded default, WAL) or PostgreSQL, one set of migrations.
+ * On SQLite every write goes through one {@link WriteLane} (SQLite has one writer at a time; a
+ * queue with group commit is cheaper and fairer than busy retries); readers run in parallel (WAL).
  */
 public final class Database implements AutoCloseable {
   private static final int READERS = 4;
@@ -72,7 +71,8 @@ public final class Database implements AutoCloseable {
               : url;
       SQLiteConfig sc = new SQLiteConfig();
       sc.setJournalMode(SQLiteConfig.JournalMode.WAL);
-      sc.setSynchronous(syncFull ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+      sc.setSynchronous(
+          syncFull ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
       sc.setBusyTimeout(10_000);
       sc.setCacheSize(-16_000); // 16 MB a connection: it sits outside the Java heap
       SQLiteDataSource ds = new SQLiteDataSource(sc);
@@ -86,7 +86,9 @@ public final class Database implements AutoCloseable {
       dialect = Dialect.POSTGRES;
     } else {
       throw new IllegalArgumentException(
-          "Unsupported database URL '" + url + "': use jdbc:sqlite:<file> or jdbc:postgresql://host/db");
+          "Unsupported database URL '"
+              + url
+              + "': use jdbc:sqlite:<file> or jdbc:postgresql://host/db");
     }
     cfg.setConnectionTimeout(10_000);
     HikariDataSource ds = new HikariDataSource(cfg);
@@ -213,7 +215,8 @@ public final class Database implements AutoCloseable {
           return true;
         }
         String m = String.valueOf(sql.getMessage());
-        if (m.contains("UNIQUE constraint failed") || m.contains("SQLITE_CONSTRAINT_UNIQUE")
+        if (m.contains("UNIQUE constraint failed")
+            || m.contains("SQLITE_CONSTRAINT_UNIQUE")
             || m.contains("SQLITE_CONSTRAINT_PRIMARYKEY")) {
           return true;
         }

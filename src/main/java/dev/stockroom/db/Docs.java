@@ -14,9 +14,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * Reads of resources stored as a JSON document plus filter columns ({@code store_id, id, …,
- * doc}). Deep pages walk the narrow (store_id, sort key, id) index for the ids first and fetch the
- * wide rows only for those; unfiltered totals come from the per-store count.
+ * Reads of resources stored as a JSON document plus filter columns ({@code store_id, id, …, doc}).
+ * Deep pages walk the narrow (store_id, sort key, id) index for the ids first and fetch the wide
+ * rows only for those; unfiltered totals come from the per-store count.
  */
 public final class Docs {
   /** Above this offset, ids are paged first and rows fetched after (deep OFFSET over wide rows). */
@@ -30,11 +30,15 @@ public final class Docs {
   /** A stored document as its UTF-8 JSON bytes. */
   public static Optional<byte[]> doc(Handle h, String table, long storeId, long id) {
     // The hottest read of the API: plain JDBC on the handle's connection (JDBI's per-statement
-    // set-up cost more than the SQLite lookup itself), with the cached statement where there is one.
+    // set-up cost more than the SQLite lookup itself), with the cached statement where there is
+    // one.
     String sql = "SELECT doc FROM " + table + " WHERE store_id = ? AND id = ?";
     CachedStatements cache = h.getStatementBuilder() instanceof CachedStatements c ? c : null;
     try {
-      PreparedStatement ps = cache != null ? cache.prepare(h.getConnection(), sql) : h.getConnection().prepareStatement(sql);
+      PreparedStatement ps =
+          cache != null
+              ? cache.prepare(h.getConnection(), sql)
+              : h.getConnection().prepareStatement(sql);
       try {
         ps.setLong(1, storeId);
         ps.setLong(2, id);
@@ -57,22 +61,32 @@ public final class Docs {
     long total =
         where.isEmpty()
             ? Database.countOf(h, storeId, table)
-            : bindAll(h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE " + cond), storeId, where.binds())
+            : bindAll(
+                    h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE " + cond),
+                    storeId,
+                    where.binds())
                 .mapTo(Long.class)
                 .one();
     if (paging.offset() >= total) {
       return new Page(List.of(), total);
     }
-    String limit = " ORDER BY " + orderBy + " LIMIT " + paging.limit() + " OFFSET " + paging.offset();
+    String limit =
+        " ORDER BY " + orderBy + " LIMIT " + paging.limit() + " OFFSET " + paging.offset();
     if (paging.offset() < DEEP_OFFSET) {
       List<byte[]> docs =
-          bindAll(h.createQuery("SELECT doc FROM " + table + " WHERE " + cond + limit), storeId, where.binds())
+          bindAll(
+                  h.createQuery("SELECT doc FROM " + table + " WHERE " + cond + limit),
+                  storeId,
+                  where.binds())
               .map((rs, ctx) -> rs.getBytes(1))
               .list();
       return new Page(docs, total);
     }
     List<Long> ids =
-        bindAll(h.createQuery("SELECT id FROM " + table + " WHERE " + cond + limit), storeId, where.binds())
+        bindAll(
+                h.createQuery("SELECT id FROM " + table + " WHERE " + cond + limit),
+                storeId,
+                where.binds())
             .mapTo(Long.class)
             .list();
     return new Page(byIds(h, table, storeId, ids), total);
@@ -86,12 +100,17 @@ public final class Docs {
     Map<Long, byte[]> found = new HashMap<>();
     Query q =
         h.createQuery(
-            "SELECT id, doc FROM " + table + " WHERE store_id = ? AND id IN (" + Filters.marks(ids.size()) + ")");
+            "SELECT id, doc FROM "
+                + table
+                + " WHERE store_id = ? AND id IN ("
+                + Filters.marks(ids.size())
+                + ")");
     q.bind(0, storeId);
     for (int i = 0; i < ids.size(); i++) {
       q.bind(i + 1, ids.get(i));
     }
-    q.map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getBytes(2))).forEach(e -> found.put(e.getKey(), e.getValue()));
+    q.map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getBytes(2)))
+        .forEach(e -> found.put(e.getKey(), e.getValue()));
     List<byte[]> out = new ArrayList<>(ids.size());
     for (Long id : ids) {
       byte[] d = found.get(id);
@@ -105,7 +124,10 @@ public final class Docs {
   /** The ids matching {@code where} (for collection deletes). */
   public static List<Long> ids(Handle h, String table, long storeId, Filters.Where where) {
     String cond = "store_id = ?" + (where.isEmpty() ? "" : " AND " + where.sql());
-    return bindAll(h.createQuery("SELECT id FROM " + table + " WHERE " + cond + " ORDER BY id"), storeId, where.binds())
+    return bindAll(
+            h.createQuery("SELECT id FROM " + table + " WHERE " + cond + " ORDER BY id"),
+            storeId,
+            where.binds())
         .mapTo(Long.class)
         .list();
   }
@@ -117,7 +139,11 @@ public final class Docs {
       List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
       var u =
           h.createUpdate(
-              "DELETE FROM " + table + " WHERE store_id = ? AND id IN (" + Filters.marks(chunk.size()) + ")");
+              "DELETE FROM "
+                  + table
+                  + " WHERE store_id = ? AND id IN ("
+                  + Filters.marks(chunk.size())
+                  + ")");
       u.bind(0, storeId);
       for (int i = 0; i < chunk.size(); i++) {
         u.bind(i + 1, chunk.get(i));

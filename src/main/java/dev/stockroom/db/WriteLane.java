@@ -12,9 +12,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * SQLite's single writer, with group commit. One thread takes the writes that arrive together and
- * runs each in its own savepoint of one transaction, so a failing write rolls back alone. It commits
- * once and only then acknowledges them all: an acknowledged write is committed, and the batch
- * shares the cost of the commit.
+ * runs each in its own savepoint of one transaction, so a failing write rolls back alone. It
+ * commits once and only then acknowledges them all: an acknowledged write is committed, and the
+ * batch shares the cost of the commit.
  */
 final class WriteLane implements AutoCloseable {
   private static final int MAX_BATCH = 64;
@@ -56,7 +56,8 @@ final class WriteLane implements AutoCloseable {
 
   WriteLane(Jdbi jdbi) {
     this.jdbi = jdbi;
-    this.thread = Thread.ofPlatform().name("stockroom-write-lane").daemon(true).unstarted(this::loop);
+    this.thread =
+        Thread.ofPlatform().name("stockroom-write-lane").daemon(true).unstarted(this::loop);
     thread.start();
   }
 
@@ -104,7 +105,8 @@ final class WriteLane implements AutoCloseable {
     } finally {
       List<Task<?>> left = new ArrayList<>();
       queue.drainTo(left);
-      left.forEach(t -> t.future.completeExceptionally(new IllegalStateException("the database is closed")));
+      left.forEach(
+          t -> t.future.completeExceptionally(new IllegalStateException("the database is closed")));
     }
   }
 
@@ -123,7 +125,9 @@ final class WriteLane implements AutoCloseable {
         // the commit failed; the rollback is best effort and the error below is what counts
       }
       RuntimeException failure =
-          e instanceof RuntimeException re ? re : new IllegalStateException("write failed: " + e, e);
+          e instanceof RuntimeException re
+              ? re
+              : new IllegalStateException("write failed: " + e, e);
       batch.forEach(t -> t.future.completeExceptionally(failure));
       return;
     }

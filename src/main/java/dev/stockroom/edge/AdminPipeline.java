@@ -30,7 +30,9 @@ final class AdminPipeline {
     try {
       String auth = ex.headers().get("authorization");
       String presented =
-          auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : "";
+          auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+              ? auth.substring(7).trim()
+              : "";
       if (!MessageDigest.isEqual(adminToken, presented.getBytes(StandardCharsets.UTF_8))) {
         throw new ApiException.Refused(
             Status.UNAUTHORIZED,
@@ -38,7 +40,8 @@ final class AdminPipeline {
                 + " admin-token file in the data directory).");
       }
       if (!StorePipeline.IMPLEMENTED.contains(ex.method())) {
-        throw new ApiException.Refused(Status.NOT_IMPLEMENTED, "The " + ex.method() + " method is not supported.");
+        throw new ApiException.Refused(
+            Status.NOT_IMPLEMENTED, "The " + ex.method() + " method is not supported.");
       }
       Router.Match m = router.match(ex.method(), ex.path());
       if (!m.found()) {
@@ -52,18 +55,27 @@ final class AdminPipeline {
             Map.of("Allow", String.join(", ", m.allowed())));
       }
       if (!Negotiation.acceptsJson(ex.headers().get("accept"))) {
-        throw new ApiException.Refused(Status.NOT_ACCEPTABLE, "Only JSON is served: send Accept: application/json.");
+        throw new ApiException.Refused(
+            Status.NOT_ACCEPTABLE, "Only JSON is served: send Accept: application/json.");
       }
       boolean writes = ex.method().equals("POST") || ex.method().equals("PUT");
       if (writes && !Negotiation.isJson(ex.headers().get("content-type"))) {
         throw new ApiException.Refused(
-            Status.UNSUPPORTED_MEDIA_TYPE, "Send the body as JSON with Content-Type: application/json.");
+            Status.UNSUPPORTED_MEDIA_TYPE,
+            "Send the body as JSON with Content-Type: application/json.");
       }
       if (ex.bodyTooLarge()) {
         throw new ApiException.Refused(Status.TOO_LARGE, "The request body is too large.");
       }
       Call call =
-          new Call(null, ex.method(), m.params(), Query.parse(ex.rawQuery()), ex.body(), "/admin/api", ex.headers());
+          new Call(
+              null,
+              ex.method(),
+              m.params(),
+              Query.parse(ex.rawQuery()),
+              ex.body(),
+              "/admin/api",
+              ex.headers());
       return m.route().handler().handle(call);
     } catch (ApiException e) {
       return ErrorRenderer.render(ApiVersion.ADMIN, e);

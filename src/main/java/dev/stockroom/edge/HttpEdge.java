@@ -26,10 +26,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class HttpEdge implements Handler {
   private static final HeaderName REQUEST_ID = HeaderNames.create("X-Request-Id");
+
   /** Header names of replies, created once (the same few names are sent on every answer). */
   private static final java.util.concurrent.ConcurrentHashMap<String, HeaderName> NAMES =
       new java.util.concurrent.ConcurrentHashMap<>();
-  private static final byte[] HEALTH = "{\"status\":\"ok\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+  private static final byte[] HEALTH =
+      "{\"status\":\"ok\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
   private final StorePipeline store;
   private final AdminPipeline admin;
@@ -38,7 +41,12 @@ public final class HttpEdge implements Handler {
   private final AtomicLong requests = new AtomicLong();
 
   public HttpEdge(
-      Tenants tenants, RateLimiter limiter, Router storeRoutes, Router adminRoutes, String adminToken, long maxBodyBytes) {
+      Tenants tenants,
+      RateLimiter limiter,
+      Router storeRoutes,
+      Router adminRoutes,
+      String adminToken,
+      long maxBodyBytes) {
     this.store = new StorePipeline(tenants, limiter, storeRoutes, maxBodyBytes);
     this.admin = new AdminPipeline(adminToken, adminRoutes);
     this.maxBodyBytes = maxBodyBytes;
@@ -50,7 +58,8 @@ public final class HttpEdge implements Handler {
     String method = req.prologue().method().text();
     String path = req.path().rawPath();
     Map<String, String> headers = new HashMap<>();
-    req.headers().forEach(h -> headers.putIfAbsent(h.name().toLowerCase(java.util.Locale.ROOT), h.get()));
+    req.headers()
+        .forEach(h -> headers.putIfAbsent(h.name().toLowerCase(java.util.Locale.ROOT), h.get()));
     Reply reply;
     try {
       byte[] body = new byte[0];
@@ -80,13 +89,17 @@ public final class HttpEdge implements Handler {
             ErrorRenderer.render(
                 ApiVersion.V3,
                 new ApiException.NotFound(
-                    "Nothing is served at " + path + ". The store API lives under /stores/{store_hash}/v3/ and /v2/."));
+                    "Nothing is served at "
+                        + path
+                        + ". The store API lives under /stores/{store_hash}/v3/ and /v2/."));
       }
     } catch (UncheckedIOException e) {
       // The client went away or sent a broken body: nothing useful can be answered.
-      reply = ErrorRenderer.render(
-          ApiVersion.ofPath(path),
-          new ApiException.Refused(dev.stockroom.api.Status.BAD_REQUEST, "The request body could not be read."));
+      reply =
+          ErrorRenderer.render(
+              ApiVersion.ofPath(path),
+              new ApiException.Refused(
+                  dev.stockroom.api.Status.BAD_REQUEST, "The request body could not be read."));
       if (tooLargeClose(res)) {
         return;
       }

@@ -24,8 +24,11 @@ final class Negotiation {
       if (refused) {
         continue;
       }
-      if (type.equals("*/*") || type.equals("*") || type.equals("application/*")
-          || type.equals("application/json") || type.endsWith("+json")) {
+      if (type.equals("*/*")
+          || type.equals("*")
+          || type.equals("application/*")
+          || type.equals("application/json")
+          || type.endsWith("+json")) {
         return true;
       }
     }
@@ -38,6 +41,7 @@ final class Negotiation {
       return false;
     }
     String type = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-    return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+    return type.equals("application/json")
+        || (type.startsWith("application/") && type.endsWith("+json"));
   }
 }

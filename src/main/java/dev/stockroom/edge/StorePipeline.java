@@ -101,7 +101,9 @@ final class StorePipeline {
     if (!IMPLEMENTED.contains(ex.method())) {
       throw new ApiException.Refused(
           Status.NOT_IMPLEMENTED,
-          "The " + ex.method() + " method is not supported by this API. Use GET, POST, PUT or DELETE.");
+          "The "
+              + ex.method()
+              + " method is not supported by this API. Use GET, POST, PUT or DELETE.");
     }
     Router.Match m = router.match(ex.method(), ex.path());
     if (!m.found()) {
@@ -110,8 +112,11 @@ final class StorePipeline {
       }
       throw new ApiException.Refused(
           Status.METHOD_NOT_ALLOWED,
-          "The " + ex.method() + " method is not allowed on this resource. Allowed: "
-              + String.join(", ", m.allowed()) + ".",
+          "The "
+              + ex.method()
+              + " method is not allowed on this resource. Allowed: "
+              + String.join(", ", m.allowed())
+              + ".",
           Map.of(),
           Map.of("Allow", String.join(", ", m.allowed())));
     }
@@ -131,7 +136,9 @@ final class StorePipeline {
           Status.FORBIDDEN,
           "You do not have permission to make this request: the API account lacks the "
               + m.route().scope()
-              + (ex.method().equals("GET") || ex.method().equals("HEAD") ? " (or its read-only) " : " ")
+              + (ex.method().equals("GET") || ex.method().equals("HEAD")
+                  ? " (or its read-only) "
+                  : " ")
               + "scope.");
     }
     if (ex.bodyTooLarge()) {
@@ -143,7 +150,8 @@ final class StorePipeline {
     }
     String base = "/" + parts[1] + "/" + parts[2] + "/" + parts[3];
     Call call =
-        new Call(t, ex.method(), m.params(), Query.parse(ex.rawQuery()), ex.body(), base, ex.headers());
+        new Call(
+            t, ex.method(), m.params(), Query.parse(ex.rawQuery()), ex.body(), base, ex.headers());
     return m.route().handler().handle(call);
   }
 }

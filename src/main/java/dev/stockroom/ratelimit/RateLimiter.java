@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-store fixed-window limiter shared by all of a store's API accounts (spec-digest §5). Exact
- * on one node: each store's window is guarded by its own monitor, so no more than the quota is
- * granted per window however many callers race.
+ * Per-store fixed-window limiter shared by all of a store's API accounts (spec-digest §5). Exact on
+ * one node: each store's window is guarded by its own monitor, so no more than the quota is granted
+ * per window however many callers race.
  */
 public final class RateLimiter {
   /** The state after one request, as the four X-Rate-Limit-* headers report it. */
@@ -70,7 +70,10 @@ public final class RateLimiter {
   }
 
   private static void roll(Window w, long quota, long windowMs, long now) {
-    if (w.quota != quota || w.windowMs != windowMs || now >= w.start + w.windowMs || now < w.start) {
+    if (w.quota != quota
+        || w.windowMs != windowMs
+        || now >= w.start + w.windowMs
+        || now < w.start) {
       w.start = now;
       w.used = 0;
       w.quota = quota;

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * BigCommerce plans with their documented API quotas (spec-digest §5: standard and plus 150
- * requests per 30 s, pro 450, enterprise "unlimited (7mil / 30sec)") and Stockroom's product
- * limits per plan (documented in the README; BigCommerce's own limits have changed over time).
+ * requests per 30 s, pro 450, enterprise "unlimited (7mil / 30sec)") and Stockroom's product limits
+ * per plan (documented in the README; BigCommerce's own limits have changed over time).
  */
 public enum Plan {
   STANDARD(150, 30_000, 10_000),

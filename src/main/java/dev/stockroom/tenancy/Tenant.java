@@ -13,7 +13,8 @@ public record Tenant(
     long createdAt,
     long updatedAt) {
 
-  public static final java.util.Set<String> STATUSES = java.util.Set.of("live", "maintenance", "upgrading");
+  public static final java.util.Set<String> STATUSES =
+      java.util.Set.of("live", "maintenance", "upgrading");
 
   public boolean unavailable() {
     return !status.equals("live");

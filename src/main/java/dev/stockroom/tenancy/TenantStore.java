@@ -41,7 +41,8 @@ public final class TenantStore {
     this.db = db;
   }
 
-  public Tenant insert(String hash, String name, Plan plan, long productLimit, long quota, long windowMs, long now) {
+  public Tenant insert(
+      String hash, String name, Plan plan, long productLimit, long quota, long windowMs, long now) {
     return db.write(
         h -> {
           long id = Database.nextId(h, 0, "store");
@@ -50,8 +51,15 @@ public final class TenantStore {
                   INSERT INTO stores (id, store_hash, name, plan, status, product_limit, rate_quota,
                     rate_window_ms, created_at, updated_at)
                   VALUES (?, ?, ?, ?, 'live', ?, ?, ?, ?, ?)""")
-              .bind(0, id).bind(1, hash).bind(2, name).bind(3, plan.label()).bind(4, productLimit)
-              .bind(5, quota).bind(6, windowMs).bind(7, now).bind(8, now)
+              .bind(0, id)
+              .bind(1, hash)
+              .bind(2, name)
+              .bind(3, plan.label())
+              .bind(4, productLimit)
+              .bind(5, quota)
+              .bind(6, windowMs)
+              .bind(7, now)
+              .bind(8, now)
               .execute();
           return byId(h, id).orElseThrow();
         });
@@ -64,9 +72,14 @@ public final class TenantStore {
                   """
                   UPDATE stores SET name = ?, plan = ?, status = ?, product_limit = ?, rate_quota = ?,
                     rate_window_ms = ?, updated_at = ? WHERE id = ?""")
-              .bind(0, t.name()).bind(1, t.plan().label()).bind(2, t.status())
-              .bind(3, t.productLimit()).bind(4, t.rateQuota()).bind(5, t.rateWindowMs())
-              .bind(6, t.updatedAt()).bind(7, t.id())
+              .bind(0, t.name())
+              .bind(1, t.plan().label())
+              .bind(2, t.status())
+              .bind(3, t.productLimit())
+              .bind(4, t.rateQuota())
+              .bind(5, t.rateWindowMs())
+              .bind(6, t.updatedAt())
+              .bind(7, t.id())
               .execute();
           return byId(h, t.id()).orElseThrow();
         });
@@ -78,7 +91,11 @@ public final class TenantStore {
 
   public Optional<Tenant> byHash(String hash) {
     return db.read(
-        h -> h.createQuery("SELECT * FROM stores WHERE store_hash = ?").bind(0, hash).map(TENANT).findOne());
+        h ->
+            h.createQuery("SELECT * FROM stores WHERE store_hash = ?")
+                .bind(0, hash)
+                .map(TENANT)
+                .findOne());
   }
 
   public List<Tenant> all() {
@@ -90,7 +107,9 @@ public final class TenantStore {
     db.write(
         h -> {
           for (String table : storeTables(h)) {
-            h.createUpdate("DELETE FROM " + table + " WHERE store_id = ?").bind(0, t.id()).execute();
+            h.createUpdate("DELETE FROM " + table + " WHERE store_id = ?")
+                .bind(0, t.id())
+                .execute();
           }
           h.createUpdate("DELETE FROM stores WHERE id = ?").bind(0, t.id()).execute();
           return null;
@@ -109,7 +128,9 @@ public final class TenantStore {
     }
     List<String> out = new ArrayList<>();
     for (String table :
-        h.createQuery("SELECT name FROM sqlite_master WHERE type = 'table'").mapTo(String.class).list()) {
+        h.createQuery("SELECT name FROM sqlite_master WHERE type = 'table'")
+            .mapTo(String.class)
+            .list()) {
       boolean keyed =
           h.createQuery("SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = 'store_id'")
                   .bind(0, table)
@@ -123,7 +144,8 @@ public final class TenantStore {
     return out;
   }
 
-  public ApiAccount insertAccount(Tenant t, String name, String clientId, String tokenHash, List<String> scopes, long now) {
+  public ApiAccount insertAccount(
+      Tenant t, String name, String clientId, String tokenHash, List<String> scopes, long now) {
     return db.write(
         h -> {
           long id = Database.nextId(h, t.id(), "api_account");
@@ -131,8 +153,13 @@ public final class TenantStore {
                   """
                   INSERT INTO api_accounts (store_id, id, name, client_id, token_hash, scopes, created_at)
                   VALUES (?, ?, ?, ?, ?, ?, ?)""")
-              .bind(0, t.id()).bind(1, id).bind(2, name).bind(3, clientId).bind(4, tokenHash)
-              .bind(5, String.join(" ", scopes)).bind(6, now)
+              .bind(0, t.id())
+              .bind(1, id)
+              .bind(2, name)
+              .bind(3, clientId)
+              .bind(4, tokenHash)
+              .bind(5, String.join(" ", scopes))
+              .bind(6, now)
               .execute();
           return new ApiAccount(t.id(), id, name, clientId, List.copyOf(scopes), now);
         });
@@ -140,23 +167,33 @@ public final class TenantStore {
 
   public List<ApiAccount> accounts(Tenant t) {
     return db.read(
-        h -> h.createQuery("SELECT * FROM api_accounts WHERE store_id = ? ORDER BY id")
-            .bind(0, t.id()).map(ACCOUNT).list());
+        h ->
+            h.createQuery("SELECT * FROM api_accounts WHERE store_id = ? ORDER BY id")
+                .bind(0, t.id())
+                .map(ACCOUNT)
+                .list());
   }
 
   public Optional<ApiAccount> accountByTokenHash(String tokenHash) {
     return db.read(
-        h -> h.createQuery("SELECT * FROM api_accounts WHERE token_hash = ?")
-            .bind(0, tokenHash).map(ACCOUNT).findOne());
+        h ->
+            h.createQuery("SELECT * FROM api_accounts WHERE token_hash = ?")
+                .bind(0, tokenHash)
+                .map(ACCOUNT)
+                .findOne());
   }
 
   public void deleteAccount(Tenant t, long id) {
     int n =
         db.write(
-            h -> h.createUpdate("DELETE FROM api_accounts WHERE store_id = ? AND id = ?")
-                .bind(0, t.id()).bind(1, id).execute());
+            h ->
+                h.createUpdate("DELETE FROM api_accounts WHERE store_id = ? AND id = ?")
+                    .bind(0, t.id())
+                    .bind(1, id)
+                    .execute());
     if (n == 0) {
-      throw new ApiException.NotFound("API account " + id + " not found in store " + t.hash() + ".");
+      throw new ApiException.NotFound(
+          "API account " + id + " not found in store " + t.hash() + ".");
     }
   }
 

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Resolves store hashes and tokens for every request, from a small cache that control-plane
- * changes invalidate at once (a revoked token stops working on the next request). Entries also
- * expire after a few seconds so that nodes sharing one database converge.
+ * Resolves store hashes and tokens for every request, from a small cache that control-plane changes
+ * invalidate at once (a revoked token stops working on the next request). Entries also expire after
+ * a few seconds so that nodes sharing one database converge.
  */
 public final class Tenants {
   private static final long TTL_MS = 5_000;

@@ -44,11 +44,17 @@ class ErrorEnvelopeTest {
 
   @Test
   void v2LimitErrorsCarryMaxLimitDetails() {
-    ApiException e = org.assertj.core.api.Assertions.catchThrowableOfType(
-        ApiException.Refused.class, () -> Paging.of(Query.parse("limit=500")));
-    JsonNode v2 = Json.tree(new String(ErrorRenderer.render(ApiVersion.V2, e).body(), java.nio.charset.StandardCharsets.UTF_8));
+    ApiException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            ApiException.Refused.class, () -> Paging.of(Query.parse("limit=500")));
+    JsonNode v2 =
+        Json.tree(
+            new String(
+                ErrorRenderer.render(ApiVersion.V2, e).body(),
+                java.nio.charset.StandardCharsets.UTF_8));
     assertThat(v2.toString())
-        .isEqualTo("[{\"status\":413,\"message\":\"The specified limit exceeds the maximum allowed.\",\"details\":{\"max_limit\":250}}]");
+        .isEqualTo(
+            "[{\"status\":413,\"message\":\"The specified limit exceeds the maximum allowed.\",\"details\":{\"max_limit\":250}}]");
   }
 
   @Test
@@ -62,9 +68,12 @@ class ErrorEnvelopeTest {
   @Test
   void statusCodesAreExactlyThoseOfTheSeedTable() throws Exception {
     Path seed = Path.of("..", "shared", "seed", "api-status-codes.md");
-    Assumptions.assumeTrue(Files.exists(seed), "../shared is absent: the seed table cannot be compared");
+    Assumptions.assumeTrue(
+        Files.exists(seed), "../shared is absent: the seed table cannot be compared");
     Map<Integer, String> table = new LinkedHashMap<>();
-    Matcher m = Pattern.compile("\\| \\*\\*(\\d{3})\\*\\* \\| \\*\\*([^*]+)\\*\\* \\|").matcher(Files.readString(seed));
+    Matcher m =
+        Pattern.compile("\\| \\*\\*(\\d{3})\\*\\* \\| \\*\\*([^*]+)\\*\\* \\|")
+            .matcher(Files.readString(seed));
     while (m.find()) {
       table.put(Integer.parseInt(m.group(1)), m.group(2).trim());
     }

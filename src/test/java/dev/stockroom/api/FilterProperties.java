@@ -15,8 +15,11 @@ import net.jqwik.api.constraints.StringLength;
 /** Filter parsing: what is well formed binds exactly its values, anything else is a 422. */
 class FilterProperties {
   static final Filters F =
-      new Filters().integer("id", "id", Filters.RANGE).number("price", "price", Filters.RANGE)
-          .text("name", "name", java.util.EnumSet.of(Filters.Op.EQ, Filters.Op.LIKE)).bool("is_visible", "is_visible");
+      new Filters()
+          .integer("id", "id", Filters.RANGE)
+          .number("price", "price", Filters.RANGE)
+          .text("name", "name", java.util.EnumSet.of(Filters.Op.EQ, Filters.Op.LIKE))
+          .bool("is_visible", "is_visible");
 
   @Property(tries = 300)
   void idInBindsEveryValueInOrder(@ForAll @Size(min = 1, max = 50) List<Long> ids) {
@@ -39,7 +42,8 @@ class FilterProperties {
   }
 
   @Property(tries = 500)
-  void anyValueEitherParsesOrIsA422(@ForAll @StringLength(max = 40) String raw, @ForAll("keys") String key) {
+  void anyValueEitherParsesOrIsA422(
+      @ForAll @StringLength(max = 40) String raw, @ForAll("keys") String key) {
     String query = key + "=" + URLEncoder.encode(raw, StandardCharsets.UTF_8);
     try {
       Filters.Where w = F.parse(Query.parse(query));
@@ -52,18 +56,33 @@ class FilterProperties {
 
   @net.jqwik.api.Provide
   net.jqwik.api.Arbitrary<String> keys() {
-    return net.jqwik.api.Arbitraries.of("id", "id:in", "id:not_in", "id:min", "id:greater", "price:max", "price:less",
-        "name", "name:like", "is_visible", "id:like", "name:min");
+    return net.jqwik.api.Arbitraries.of(
+        "id",
+        "id:in",
+        "id:not_in",
+        "id:min",
+        "id:greater",
+        "price:max",
+        "price:less",
+        "name",
+        "name:like",
+        "is_visible",
+        "id:like",
+        "name:min");
   }
 
   @Property(tries = 50)
   void unknownParametersAreIgnored(@ForAll @StringLength(min = 1, max = 10) String value) {
-    assertThat(F.parse(Query.parse("colour=" + URLEncoder.encode(value, StandardCharsets.UTF_8))).isEmpty()).isTrue();
+    assertThat(
+            F.parse(Query.parse("colour=" + URLEncoder.encode(value, StandardCharsets.UTF_8)))
+                .isEmpty())
+        .isTrue();
   }
 
   @Property(tries = 50)
   void unsupportedOperatorsOnKnownFieldsAre422(@ForAll("ops") String op) {
-    assertThatThrownBy(() -> F.parse(Query.parse("is_visible:" + op + "=1"))).isInstanceOf(ApiException.Invalid.class);
+    assertThatThrownBy(() -> F.parse(Query.parse("is_visible:" + op + "=1")))
+        .isInstanceOf(ApiException.Invalid.class);
   }
 
   @net.jqwik.api.Provide

@@ -21,24 +21,29 @@ class PagingProperties {
     assertThat((long) pages * limit).isGreaterThanOrEqualTo(total);
     assertThat((long) Math.max(pages - 1, 0) * limit).isLessThan(Math.max(total, 1));
     long count = Math.max(0, Math.min(limit, total - p.offset()));
-    JsonNode meta = Envelope.pagination((int) count, total, p, Query.parse("limit=" + limit + "&page=" + page + "&sort=name"));
+    JsonNode meta =
+        Envelope.pagination(
+            (int) count, total, p, Query.parse("limit=" + limit + "&page=" + page + "&sort=name"));
     JsonNode pg = meta.path("pagination");
     assertThat(pg.path("total_pages").asInt()).isEqualTo(pages);
     assertThat(pg.path("per_page").asInt()).isEqualTo(limit);
     assertThat(pg.path("links").has("next")).isEqualTo(page < pages);
     assertThat(pg.path("links").has("previous")).isEqualTo(page > 1);
-    assertThat(pg.path("links").path("current").asText()).isEqualTo("?sort=name&page=" + page + "&limit=" + limit);
+    assertThat(pg.path("links").path("current").asText())
+        .isEqualTo("?sort=name&page=" + page + "&limit=" + limit);
     if (page < pages) {
       assertThat(pg.path("links").path("next").asText()).contains("page=" + (page + 1) + "&");
     }
   }
 
   @Property(tries = 200)
-  void limitsOverTheMaximumAre413AndNonPositiveAre422(@ForAll @IntRange(min = -1000, max = 100_000) int limit) {
+  void limitsOverTheMaximumAre413AndNonPositiveAre422(
+      @ForAll @IntRange(min = -1000, max = 100_000) int limit) {
     Query q = Query.parse("limit=" + limit);
     if (limit > Paging.MAX_LIMIT) {
       assertThatThrownBy(() -> Paging.of(q))
-          .isInstanceOfSatisfying(ApiException.Refused.class, e -> assertThat(e.status()).isEqualTo(Status.TOO_LARGE));
+          .isInstanceOfSatisfying(
+              ApiException.Refused.class, e -> assertThat(e.status()).isEqualTo(Status.TOO_LARGE));
     } else if (limit < 1) {
       assertThatThrownBy(() -> Paging.of(q)).isInstanceOf(ApiException.Invalid.class);
     } else {

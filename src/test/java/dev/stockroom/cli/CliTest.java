@@ -41,7 +41,8 @@ class CliTest {
 
   @Test
   void storeAndAccountCommandsWork() throws Exception {
-    Run created = cli("store", "create", "--name", "From CLI", "--plan", "pro", "--product-limit", "42");
+    Run created =
+        cli("store", "create", "--name", "From CLI", "--plan", "pro", "--product-limit", "42");
     assertThat(created.code()).as(created.err()).isZero();
     JsonNode store = created.json().path("data");
     assertThat(store.path("plan").asText()).isEqualTo("pro");
@@ -53,30 +54,62 @@ class CliTest {
     assertThat(updated.json().path("data").path("status").asText()).isEqualTo("maintenance");
     assertThat(updated.json().path("data").path("rate_limit").path("quota").asLong()).isEqualTo(5);
     assertThat(cli("store", "list").out()).contains(hash);
-    assertThat(cli("store", "get", hash).json().path("data").path("name").asText()).isEqualTo("From CLI");
+    assertThat(cli("store", "get", hash).json().path("data").path("name").asText())
+        .isEqualTo("From CLI");
 
-    Run account = cli("account", "create", "--store", hash, "--name", "cli app", "--scope", "store_v2_products,store_v2_information_read_only");
+    Run account =
+        cli(
+            "account",
+            "create",
+            "--store",
+            hash,
+            "--name",
+            "cli app",
+            "--scope",
+            "store_v2_products,store_v2_information_read_only");
     assertThat(account.code()).as(account.err()).isZero();
     String token = account.json().path("data").path("access_token").asText();
     assertThat(token).hasSize(31);
     cli("store", "update", hash, "--status", "live");
-    assertThat(sr.http().send("GET", "/stores/" + hash + "/v2/time", null, "X-Auth-Token", token).status()).isEqualTo(200);
-    assertThat(cli("account", "list", "--store", hash).out()).contains("cli app").doesNotContain(token);
+    assertThat(
+            sr.http()
+                .send("GET", "/stores/" + hash + "/v2/time", null, "X-Auth-Token", token)
+                .status())
+        .isEqualTo(200);
+    assertThat(cli("account", "list", "--store", hash).out())
+        .contains("cli app")
+        .doesNotContain(token);
     long id = account.json().path("data").path("id").asLong();
     assertThat(cli("account", "delete", "--store", hash, Long.toString(id)).code()).isZero();
-    assertThat(sr.http().send("GET", "/stores/" + hash + "/v2/time", null, "X-Auth-Token", token).status()).isEqualTo(401);
+    assertThat(
+            sr.http()
+                .send("GET", "/stores/" + hash + "/v2/time", null, "X-Auth-Token", token)
+                .status())
+        .isEqualTo(401);
     assertThat(cli("store", "delete", hash).code()).isZero();
     assertThat(cli("store", "get", hash).code()).isEqualTo(1);
   }
 
   @Test
   void errorsSayWhatToDo() {
-    Run bad = cli("account", "create", "--store", "nosuchstore", "--name", "x", "--scope", "store_v2_products");
+    Run bad =
+        cli(
+            "account",
+            "create",
+            "--store",
+            "nosuchstore",
+            "--name",
+            "x",
+            "--scope",
+            "store_v2_products");
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.err()).contains("404").contains("not found");
     StringWriter err = new StringWriter();
-    int code = Cli.run(new String[] {"store", "list", "--url", "http://127.0.0.1:1", "--admin-token", "x"},
-        new PrintWriter(new StringWriter()), new PrintWriter(err));
+    int code =
+        Cli.run(
+            new String[] {"store", "list", "--url", "http://127.0.0.1:1", "--admin-token", "x"},
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
     assertThat(code).isNotZero();
     assertThat(err.toString()).contains("Cannot reach Stockroom");
   }

@@ -40,8 +40,20 @@ class DurabilityTest {
 
   Server start(Path dataDir) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-cp",
-        System.getProperty("java.class.path"), "dev.stockroom.Main", "serve", "--port", "0", "--data-dir", dataDir.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.stockroom.Main",
+                "serve",
+                "--port",
+                "0",
+                "--data-dir",
+                dataDir.toString()));
     if (databaseUrl() != null) {
       cmd.add("--database-url");
       cmd.add(databaseUrl());
@@ -49,7 +61,8 @@ class DurabilityTest {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("STOCKROOM_ADMIN_TOKEN", TOKEN);
     Process p = pb.start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     Pattern listening = Pattern.compile("listening on http://[^:]+:(\\d+)");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     String line;
@@ -58,15 +71,17 @@ class DurabilityTest {
       seen.append(line).append('\n');
       Matcher m = listening.matcher(line);
       if (m.find()) {
-        Thread drain = new Thread(() -> {
-          try {
-            while (out.readLine() != null) {
-              // keep the pipe empty so the child never blocks on output
-            }
-          } catch (IOException ignored) {
-            // the child was killed
-          }
-        });
+        Thread drain =
+            new Thread(
+                () -> {
+                  try {
+                    while (out.readLine() != null) {
+                      // keep the pipe empty so the child never blocks on output
+                    }
+                  } catch (IOException ignored) {
+                    // the child was killed
+                  }
+                });
         drain.setDaemon(true);
         drain.start();
         return new Server(p, Integer.parseInt(m.group(1)));
@@ -82,12 +97,26 @@ class DurabilityTest {
     String url = databaseUrl();
     Server server = start(dir);
     ApiClient admin = new ApiClient("http://127.0.0.1:" + server.port());
-    ApiClient.Response store = admin.send("POST", "/admin/api/stores", "{\"name\":\"durable\",\"plan\":\"enterprise\"}",
-        "Authorization", "Bearer " + TOKEN);
+    ApiClient.Response store =
+        admin.send(
+            "POST",
+            "/admin/api/stores",
+            "{\"name\":\"durable\",\"plan\":\"enterprise\"}",
+            "Authorization",
+            "Bearer " + TOKEN);
     String hash = store.json().path("data").path("store_hash").asText();
-    String token = admin.send("POST", "/admin/api/stores/" + hash + "/api-accounts",
-        "{\"name\":\"w\",\"scopes\":[\"store_v2_products\"]}", "Authorization", "Bearer " + TOKEN)
-        .json().path("data").path("access_token").asText();
+    String token =
+        admin
+            .send(
+                "POST",
+                "/admin/api/stores/" + hash + "/api-accounts",
+                "{\"name\":\"w\",\"scopes\":[\"store_v2_products\"]}",
+                "Authorization",
+                "Bearer " + TOKEN)
+            .json()
+            .path("data")
+            .path("access_token")
+            .asText();
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     AtomicInteger attempts = new AtomicInteger();
     String run = Long.toHexString(System.nanoTime());
@@ -98,22 +127,32 @@ class DurabilityTest {
       for (int w = 0; w < 8; w++) {
         int writer = w;
         int round = kill;
-        writers.add(Thread.ofPlatform().start(() -> {
-          ApiClient c = new ApiClient("http://127.0.0.1:" + port);
-          for (int i = 0; !stop.get(); i++) {
-            String name = run + "-" + round + "-" + writer + "-" + i;
-            attempts.incrementAndGet();
-            try {
-              ApiClient.Response r = c.send("POST", "/stores/" + hash + "/v3/catalog/products",
-                  "{\"name\":\"" + name + "\",\"type\":\"physical\",\"weight\":1,\"price\":1}", "X-Auth-Token", token);
-              if (r.status() == 201) {
-                acknowledged.add(name);
-              }
-            } catch (RuntimeException e) {
-              return; // the server died mid-request: not acknowledged
-            }
-          }
-        }));
+        writers.add(
+            Thread.ofPlatform()
+                .start(
+                    () -> {
+                      ApiClient c = new ApiClient("http://127.0.0.1:" + port);
+                      for (int i = 0; !stop.get(); i++) {
+                        String name = run + "-" + round + "-" + writer + "-" + i;
+                        attempts.incrementAndGet();
+                        try {
+                          ApiClient.Response r =
+                              c.send(
+                                  "POST",
+                                  "/stores/" + hash + "/v3/catalog/products",
+                                  "{\"name\":\""
+                                      + name
+                                      + "\",\"type\":\"physical\",\"weight\":1,\"price\":1}",
+                                  "X-Auth-Token",
+                                  token);
+                          if (r.status() == 201) {
+                            acknowledged.add(name);
+                          }
+                        } catch (RuntimeException e) {
+                          return; // the server died mid-request: not acknowledged
+                        }
+                      }
+                    }));
       }
       // Kill under load: once this round has acknowledged a good number of writes (or after 20 s).
       int target = acknowledged.size() + 150 + 50 * kill;
@@ -132,8 +171,17 @@ class DurabilityTest {
     Set<String> present = new HashSet<>();
     ApiClient c = new ApiClient("http://127.0.0.1:" + server.port());
     for (int page = 1; ; page++) {
-      JsonNode body = c.send("GET", "/stores/" + hash + "/v3/catalog/products?limit=250&include_fields=name&page=" + page, null,
-          "X-Auth-Token", token).json();
+      JsonNode body =
+          c.send(
+                  "GET",
+                  "/stores/"
+                      + hash
+                      + "/v3/catalog/products?limit=250&include_fields=name&page="
+                      + page,
+                  null,
+                  "X-Auth-Token",
+                  token)
+              .json();
       body.path("data").forEach(n -> present.add(n.path("name").asText()));
       if (page >= body.path("meta").path("pagination").path("total_pages").asInt()) {
         break;
@@ -143,8 +191,14 @@ class DurabilityTest {
     server.process().waitFor(30, TimeUnit.SECONDS);
     Set<String> lost = new HashSet<>(acknowledged);
     lost.removeAll(present);
-    System.err.printf("durability (%s): %d SIGKILLs, %d attempts, %d acknowledged, %d lost, %d present%n",
-        url == null ? "SQLite" : "PostgreSQL", KILLS, attempts.get(), acknowledged.size(), lost.size(), present.size());
+    System.err.printf(
+        "durability (%s): %d SIGKILLs, %d attempts, %d acknowledged, %d lost, %d present%n",
+        url == null ? "SQLite" : "PostgreSQL",
+        KILLS,
+        attempts.get(),
+        acknowledged.size(),
+        lost.size(),
+        present.size());
     assertThat(acknowledged.size()).as("writes acknowledged before the kills").isGreaterThan(300);
     assertThat(lost).as("acknowledged products missing after restart").isEmpty();
   }

@@ -42,16 +42,23 @@ class BadInputApiTest {
     out.add("null");
     out.add("[]");
     out.add("{\"name\":123,\"type\":true,\"weight\":\"1\",\"price\":[1],\"parent_id\":\"0\"}");
-    out.add("{\"name\":\"" + "x".repeat(10_240) + "\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"parent_id\":0}");
-    out.add("{\"name\":\"nul\\u0000byte\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"parent_id\":0}");
-    out.add("{\"name\":\"lone \\ud800 surrogate\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"parent_id\":0}");
+    out.add(
+        "{\"name\":\""
+            + "x".repeat(10_240)
+            + "\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"parent_id\":0}");
+    out.add(
+        "{\"name\":\"nul\\u0000byte\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"parent_id\":0}");
+    out.add(
+        "{\"name\":\"lone \\ud800 surrogate\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"parent_id\":0}");
     out.add("{\"name\":\"n\",\"type\":\"physical\",\"weight\":1e400,\"price\":1,\"parent_id\":0}");
-    out.add("{\"name\":\"n\",\"type\":\"physical\",\"weight\":1,\"price\":123456789012345678901234567890,\"parent_id\":99999999999999999999}");
+    out.add(
+        "{\"name\":\"n\",\"type\":\"physical\",\"weight\":1,\"price\":123456789012345678901234567890,\"parent_id\":99999999999999999999}");
     out.add("{\"name\":\"n\",\"type\":\"physical\",\"weight\":-1,\"price\":-0.5,\"parent_id\":-1}");
     out.add("{\"name\":\"n\",\"type\":\"physical\",\"weight\":NaN,\"price\":Infinity}");
     out.add("[".repeat(5000) + "]".repeat(5000));
     out.add("{\"a\":".repeat(2000) + "1" + "}".repeat(2000));
-    out.add("{\"name\":\"u\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"parent_id\":0,\"unknown_field\":1}");
+    out.add(
+        "{\"name\":\"u\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"parent_id\":0,\"unknown_field\":1}");
     out.add("{\"name\":\"\",\"type\":\"\",\"weight\":null,\"price\":null,\"parent_id\":null}");
     out.add("{\"categories\":[\"a\",null,1.5],\"meta_keywords\":[1,{}],\"custom_url\":\"nope\"}");
     out.add("{\"custom_url\":{\"url\":1,\"is_customized\":\"yes\",\"extra\":true}}");
@@ -59,13 +66,24 @@ class BadInputApiTest {
   }
 
   static final List<String> WRITES =
-      List.of("POST v3/catalog/products", "PUT v3/catalog/products/1", "PUT v3/catalog/products",
-          "POST v3/catalog/categories", "PUT v3/catalog/categories/1", "POST v3/catalog/brands", "PUT v3/catalog/brands/1");
+      List.of(
+          "POST v3/catalog/products",
+          "PUT v3/catalog/products/1",
+          "PUT v3/catalog/products",
+          "POST v3/catalog/categories",
+          "PUT v3/catalog/categories/1",
+          "POST v3/catalog/brands",
+          "PUT v3/catalog/brands/1");
 
   static void assertClean(Response r, String what) {
     assertThat(r.status()).as(what + " → " + r).isIn(CLIENT_ERRORS);
-    assertThat(r.body()).as(what).doesNotContain("Exception").doesNotContain("at dev.").doesNotContain("at com.")
-        .doesNotContain("jackson").doesNotContain("SQL");
+    assertThat(r.body())
+        .as(what)
+        .doesNotContain("Exception")
+        .doesNotContain("at dev.")
+        .doesNotContain("at com.")
+        .doesNotContain("jackson")
+        .doesNotContain("SQL");
     assertThat(r.json().path("status").asInt()).as(what).isEqualTo(r.status());
   }
 
@@ -75,7 +93,10 @@ class BadInputApiTest {
     s.product("Existing", 1);
     s.category("Existing", 0);
     s.brand("Existing");
-    String before = s.get("v3/catalog/products").body() + s.get("v3/catalog/categories").body() + s.get("v3/catalog/brands").body();
+    String before =
+        s.get("v3/catalog/products").body()
+            + s.get("v3/catalog/categories").body()
+            + s.get("v3/catalog/brands").body();
     for (String route : WRITES) {
       String[] mr = route.split(" ");
       for (String body : hostileBodies()) {
@@ -87,7 +108,10 @@ class BadInputApiTest {
         assertThat(ms).as(what + " took " + ms + " ms").isLessThan(2_000);
       }
     }
-    String after = s.get("v3/catalog/products").body() + s.get("v3/catalog/categories").body() + s.get("v3/catalog/brands").body();
+    String after =
+        s.get("v3/catalog/products").body()
+            + s.get("v3/catalog/categories").body()
+            + s.get("v3/catalog/brands").body();
     assertThat(after).isEqualTo(before);
   }
 
@@ -95,19 +119,46 @@ class BadInputApiTest {
   void invalidUtf8IsAClientError() {
     TestStore s = sr.newStore();
     byte[] bad = "{\"name\":\"\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1);
-    Response r = sr.http().sendBytes("POST", s.path("v3/catalog/brands"), bad, "X-Auth-Token", s.token(), "Content-Type", "application/json");
+    Response r =
+        sr.http()
+            .sendBytes(
+                "POST",
+                s.path("v3/catalog/brands"),
+                bad,
+                "X-Auth-Token",
+                s.token(),
+                "Content-Type",
+                "application/json");
     assertClean(r, "invalid UTF-8");
   }
 
   @Test
   void hostileQueryStringsGetClientErrors() {
     TestStore s = sr.newStore();
-    for (String q : List.of("limit=abc", "limit=99999999999999999999", "page=0", "id:in=" + "1,".repeat(2000) + "1",
-        "id=%zz", "price:min=1e999", "sort=;DROP%20TABLE%20products", "date_modified:min=not-a-date", "id:in=,,,",
-        "is_visible=maybe", "name:like=" + "%".repeat(5000), "include_fields=" + "a,".repeat(5000))) {
+    for (String q :
+        List.of(
+            "limit=abc",
+            "limit=99999999999999999999",
+            "page=0",
+            "id:in=" + "1,".repeat(2000) + "1",
+            "id=%zz",
+            "price:min=1e999",
+            "sort=;DROP%20TABLE%20products",
+            "date_modified:min=not-a-date",
+            "id:in=,,,",
+            "is_visible=maybe",
+            "name:like=" + "%".repeat(5000),
+            "include_fields=" + "a,".repeat(5000))) {
       // Raw HTTP: the JDK client refuses to send malformed escapes such as %zz.
-      String raw = RawHttp.request(sr.app().port(), "GET " + s.path("v3/catalog/products?" + q) + " HTTP/1.1\r\nHost: x\r\n"
-          + "X-Auth-Token: " + s.token() + "\r\n\r\n");
+      String raw =
+          RawHttp.request(
+              sr.app().port(),
+              "GET "
+                  + s.path("v3/catalog/products?" + q)
+                  + " HTTP/1.1\r\nHost: x\r\n"
+                  + "X-Auth-Token: "
+                  + s.token()
+                  + "\r\n\r\n");
       int status = Integer.parseInt(raw.substring(9, 12));
       assertThat(status).as(q + " → " + raw).isIn(200, 400, 413, 422);
       assertThat(raw).doesNotContain("Exception");
@@ -118,16 +169,46 @@ class BadInputApiTest {
   @Test
   void randomJsonValuesForEveryProductFieldNeverCauseA5xx() {
     TestStore s = sr.newStore();
-    List<String> fields = List.of("name", "type", "sku", "weight", "price", "categories", "brand_id", "inventory_level",
-        "is_visible", "availability", "custom_url", "meta_keywords", "preorder_release_date", "condition", "sort_order");
-    Arbitrary<String> values = Arbitraries.oneOf(
-        Arbitraries.strings().ofMaxLength(300).map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\""),
-        Arbitraries.longs().map(String::valueOf),
-        Arbitraries.doubles().filter(Double::isFinite).map(String::valueOf),
-        Arbitraries.of("true", "false", "null", "[]", "{}", "[1,2]", "[\"x\"]", "{\"url\":\"/x/\"}", "1e308", "-0"));
+    List<String> fields =
+        List.of(
+            "name",
+            "type",
+            "sku",
+            "weight",
+            "price",
+            "categories",
+            "brand_id",
+            "inventory_level",
+            "is_visible",
+            "availability",
+            "custom_url",
+            "meta_keywords",
+            "preorder_release_date",
+            "condition",
+            "sort_order");
+    Arbitrary<String> values =
+        Arbitraries.oneOf(
+            Arbitraries.strings()
+                .ofMaxLength(300)
+                .map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\""),
+            Arbitraries.longs().map(String::valueOf),
+            Arbitraries.doubles().filter(Double::isFinite).map(String::valueOf),
+            Arbitraries.of(
+                "true",
+                "false",
+                "null",
+                "[]",
+                "{}",
+                "[1,2]",
+                "[\"x\"]",
+                "{\"url\":\"/x/\"}",
+                "1e308",
+                "-0"));
     java.util.Random random = new java.util.Random(20261125L);
     for (int i = 0; i < 300; i++) {
-      StringBuilder body = new StringBuilder("{\"name\":\"Random " + i + "\",\"type\":\"physical\",\"weight\":1,\"price\":1");
+      StringBuilder body =
+          new StringBuilder(
+              "{\"name\":\"Random " + i + "\",\"type\":\"physical\",\"weight\":1,\"price\":1");
       String field = fields.get(random.nextInt(fields.size()));
       String value = values.sample();
       body.append(",\"").append(field).append("\":").append(value).append('}');

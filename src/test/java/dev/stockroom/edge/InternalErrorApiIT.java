@@ -2,7 +2,10 @@ package dev.stockroom.edge;
 
 import dev.stockroom.testing.Stockroom;
 
-/** {@link InternalErrorApiTest} against PostgreSQL (skipped with a message when no server is configured). */
+/**
+ * {@link InternalErrorApiTest} against PostgreSQL (skipped with a message when no server is
+ * configured).
+ */
 class InternalErrorApiIT extends InternalErrorApiTest {
   InternalErrorApiIT(Stockroom sr) {
     super(sr);

@@ -20,7 +20,8 @@ class PipelineApiTest {
 
   static void assertV3Error(Response r, int status) {
     assertThat(r.status()).as(r.toString()).isEqualTo(status);
-    assertThat(r.header("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    assertThat(r.header("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     assertThat(r.json().path("status").asInt()).isEqualTo(status);
     assertThat(r.json().path("title").asText()).isNotBlank();
     assertThat(r.json().path("type").asText()).startsWith("https://developer.bigcommerce.com/");
@@ -34,8 +35,12 @@ class PipelineApiTest {
   }
 
   static void assertRateHeaders(Response r) {
-    for (String h : List.of("X-Rate-Limit-Requests-Left", "X-Rate-Limit-Requests-Quota",
-        "X-Rate-Limit-Time-Reset-Ms", "X-Rate-Limit-Time-Window-Ms")) {
+    for (String h :
+        List.of(
+            "X-Rate-Limit-Requests-Left",
+            "X-Rate-Limit-Requests-Quota",
+            "X-Rate-Limit-Time-Reset-Ms",
+            "X-Rate-Limit-Time-Window-Ms")) {
       assertThat(r.header(h)).as(h + " on " + r).isPresent();
       assertThat(Long.parseLong(r.header(h).orElseThrow())).isGreaterThanOrEqualTo(0);
     }
@@ -44,16 +49,22 @@ class PipelineApiTest {
   @Test
   void unknownStoreHashIs404InTheEnvelopeOfThePathVersion() {
     TestStore s = sr.newStore();
-    Response v3 = sr.http().send("GET", "/stores/zzzzzzzzzz/v3/catalog/products", null, "X-Auth-Token", s.token());
+    Response v3 =
+        sr.http()
+            .send("GET", "/stores/zzzzzzzzzz/v3/catalog/products", null, "X-Auth-Token", s.token());
     assertV3Error(v3, 404);
-    Response v2 = sr.http().send("GET", "/stores/zzzzzzzzzz/v2/store", null, "X-Auth-Token", s.token());
+    Response v2 =
+        sr.http().send("GET", "/stores/zzzzzzzzzz/v2/store", null, "X-Auth-Token", s.token());
     assertV2Error(v2, 404);
   }
 
   @Test
   void maintenanceAndUpgradingAre503SayingWhichBeforeAuthentication() {
     TestStore s = sr.newStore();
-    assertThat(sr.admin("PUT", "/admin/api/stores/" + s.hash(), "{\"status\":\"maintenance\"}").status()).isEqualTo(200);
+    assertThat(
+            sr.admin("PUT", "/admin/api/stores/" + s.hash(), "{\"status\":\"maintenance\"}")
+                .status())
+        .isEqualTo(200);
     Response v3 = sr.http().send("GET", s.path("v3/catalog/products"), null);
     assertV3Error(v3, 503);
     assertThat(v3.json().path("title").asText()).contains("maintenance");
@@ -75,34 +86,48 @@ class PipelineApiTest {
     TestStore s = sr.newStore();
     TestStore other = sr.newStore();
     assertV3Error(sr.http().send("GET", s.path("v3/catalog/products"), null), 401);
-    assertV3Error(sr.http().send("GET", s.path("v3/catalog/products"), null, "X-Auth-Token", "nope"), 401);
+    assertV3Error(
+        sr.http().send("GET", s.path("v3/catalog/products"), null, "X-Auth-Token", "nope"), 401);
     assertV2Error(sr.http().send("GET", s.path("v2/time"), null, "X-Auth-Token", "nope"), 401);
-    Response foreign = sr.http().send("GET", s.path("v3/catalog/products"), null, "X-Auth-Token", other.token());
+    Response foreign =
+        sr.http().send("GET", s.path("v3/catalog/products"), null, "X-Auth-Token", other.token());
     assertV3Error(foreign, 401);
     assertRateHeaders(foreign);
 
     Response accounts = sr.admin("GET", "/admin/api/stores/" + s.hash() + "/api-accounts", null);
     long id = accounts.json().path("data").get(0).path("id").asLong();
     assertThat(s.get("v3/catalog/products").status()).isEqualTo(200);
-    assertThat(sr.admin("DELETE", "/admin/api/stores/" + s.hash() + "/api-accounts/" + id, null).status()).isEqualTo(204);
+    assertThat(
+            sr.admin("DELETE", "/admin/api/stores/" + s.hash() + "/api-accounts/" + id, null)
+                .status())
+        .isEqualTo(204);
     assertV3Error(s.get("v3/catalog/products"), 401);
   }
 
   @Test
   void authClientHeaderIsAcceptedButNotRequiredAndHostIsIgnored() {
     TestStore s = sr.newStore();
-    assertThat(s.call("GET", "v3/catalog/products", null, "X-Auth-Client", "whatever").status()).isEqualTo(200);
+    assertThat(s.call("GET", "v3/catalog/products", null, "X-Auth-Client", "whatever").status())
+        .isEqualTo(200);
     assertThat(s.get("v3/catalog/products").status()).isEqualTo(200);
     // The JDK client refuses to set Host; a raw socket proves the server ignores it.
-    assertThat(RawHttp.request(sr.app().port(),
-            "GET " + s.path("v3/catalog/products") + " HTTP/1.1\r\nHost: api.bigcommerce.com\r\nX-Auth-Token: "
-                + s.token() + "\r\nConnection: close\r\n\r\n"))
+    assertThat(
+            RawHttp.request(
+                sr.app().port(),
+                "GET "
+                    + s.path("v3/catalog/products")
+                    + " HTTP/1.1\r\nHost: api.bigcommerce.com\r\nX-Auth-Token: "
+                    + s.token()
+                    + "\r\nConnection: close\r\n\r\n"))
         .startsWith("HTTP/1.1 200");
   }
 
   @Test
   void overTheQuotaIs429WithRetryAfterAndEveryAnswerCarriesTheHeaders() {
-    TestStore s = sr.newStore("{\"name\":\"limited\",\"rate_limit\":{\"quota\":3,\"window_ms\":60000}}", List.of("store_v2_products"));
+    TestStore s =
+        sr.newStore(
+            "{\"name\":\"limited\",\"rate_limit\":{\"quota\":3,\"window_ms\":60000}}",
+            List.of("store_v2_products"));
     for (int i = 0; i < 3; i++) {
       Response ok = s.get("v3/catalog/products/999");
       assertThat(ok.status()).isEqualTo(404);
@@ -126,11 +151,22 @@ class PipelineApiTest {
 
   @Test
   void theQuotaIsSharedByAllAccountsOfAStore() {
-    TestStore s = sr.newStore("{\"name\":\"shared\",\"rate_limit\":{\"quota\":2,\"window_ms\":60000}}", List.of("store_v2_products"));
+    TestStore s =
+        sr.newStore(
+            "{\"name\":\"shared\",\"rate_limit\":{\"quota\":2,\"window_ms\":60000}}",
+            List.of("store_v2_products"));
     String second = sr.newToken(s.hash(), List.of("store_v2_products"));
     assertThat(s.get("v3/catalog/products").status()).isEqualTo(200);
-    assertThat(sr.http().send("GET", s.path("v3/catalog/products"), null, "X-Auth-Token", second).status()).isEqualTo(200);
-    assertThat(sr.http().send("GET", s.path("v3/catalog/products"), null, "X-Auth-Token", second).status()).isEqualTo(429);
+    assertThat(
+            sr.http()
+                .send("GET", s.path("v3/catalog/products"), null, "X-Auth-Token", second)
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            sr.http()
+                .send("GET", s.path("v3/catalog/products"), null, "X-Auth-Token", second)
+                .status())
+        .isEqualTo(429);
     assertThat(s.get("v3/catalog/products").status()).isEqualTo(429);
   }
 
@@ -141,7 +177,9 @@ class PipelineApiTest {
     assertV2Error(s.get("v2/nothing-here"), 404);
     Response post = s.post("v3/catalog/products/1", "{}");
     assertV3Error(post, 405);
-    assertThat(post.header("Allow").orElseThrow()).contains("GET", "PUT", "DELETE").doesNotContain("POST");
+    assertThat(post.header("Allow").orElseThrow())
+        .contains("GET", "PUT", "DELETE")
+        .doesNotContain("POST");
     Response put = s.put("v3/catalog/categories", "{}");
     assertV3Error(put, 405);
     assertThat(put.header("Allow").orElseThrow()).contains("GET", "POST", "DELETE");
@@ -159,8 +197,15 @@ class PipelineApiTest {
       assertV2Error(s.call(method, "v2/store", null), 501);
     }
     // TRACE must not echo the request (the server must not answer it itself).
-    String raw = RawHttp.request(sr.app().port(), "TRACE " + s.path("v3/catalog/products") + " HTTP/1.1\r\nHost: x\r\n"
-        + "X-Auth-Token: " + s.token() + "\r\nConnection: close\r\n\r\n");
+    String raw =
+        RawHttp.request(
+            sr.app().port(),
+            "TRACE "
+                + s.path("v3/catalog/products")
+                + " HTTP/1.1\r\nHost: x\r\n"
+                + "X-Auth-Token: "
+                + s.token()
+                + "\r\nConnection: close\r\n\r\n");
     assertThat(raw).startsWith("HTTP/1.1 501").doesNotContain("message/http");
   }
 
@@ -170,7 +215,10 @@ class PipelineApiTest {
     assertV3Error(s.call("GET", "v3/catalog/products", null, "Accept", "application/pdf"), 406);
     assertV2Error(s.call("GET", "v2/time", null, "Accept", "text/html"), 406);
     assertThat(s.call("GET", "v3/catalog/products", null, "Accept", "*/*").status()).isEqualTo(200);
-    assertThat(s.call("GET", "v3/catalog/products", null, "Accept", "application/json; charset=utf-8").status()).isEqualTo(200);
+    assertThat(
+            s.call("GET", "v3/catalog/products", null, "Accept", "application/json; charset=utf-8")
+                .status())
+        .isEqualTo(200);
     assertThat(s.get("v3/catalog/products").status()).isEqualTo(200);
   }
 
@@ -179,12 +227,26 @@ class PipelineApiTest {
     TestStore s = sr.newStore();
     String body = "{\"name\":\"Plain\",\"type\":\"physical\",\"weight\":1,\"price\":1}";
     assertV3Error(s.call("POST", "v3/catalog/products", body, "Content-Type", "text/plain"), 415);
-    Response noType = sr.http().sendBytes("POST", s.path("v3/catalog/products"), body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        "X-Auth-Token", s.token());
+    Response noType =
+        sr.http()
+            .sendBytes(
+                "POST",
+                s.path("v3/catalog/products"),
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "X-Auth-Token",
+                s.token());
     assertV3Error(noType, 415);
-    assertThat(s.get("v3/catalog/products").json().path("meta").path("pagination").path("total").asInt()).isZero();
+    assertThat(
+            s.get("v3/catalog/products")
+                .json()
+                .path("meta")
+                .path("pagination")
+                .path("total")
+                .asInt())
+        .isZero();
     // A GET with a stray Content-Type (one client sends "undefined") is served.
-    assertThat(s.call("GET", "v3/catalog/products", null, "Content-Type", "undefined").status()).isEqualTo(200);
+    assertThat(s.call("GET", "v3/catalog/products", null, "Content-Type", "undefined").status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -193,13 +255,16 @@ class PipelineApiTest {
     String readOnly = sr.newToken(s.hash(), List.of("store_v2_products_read_only"));
     String infoOnly = sr.newToken(s.hash(), List.of("store_v2_information"));
     String products = s.path("v3/catalog/products");
-    assertThat(sr.http().send("GET", products, null, "X-Auth-Token", readOnly).status()).isEqualTo(200);
-    assertThat(sr.http().send("HEAD", products, null, "X-Auth-Token", readOnly).status()).isEqualTo(200);
+    assertThat(sr.http().send("GET", products, null, "X-Auth-Token", readOnly).status())
+        .isEqualTo(200);
+    assertThat(sr.http().send("HEAD", products, null, "X-Auth-Token", readOnly).status())
+        .isEqualTo(200);
     assertV3Error(sr.http().send("POST", products, "{}", "X-Auth-Token", readOnly), 403);
     assertV3Error(sr.http().send("DELETE", products + "/1", null, "X-Auth-Token", readOnly), 403);
     assertV3Error(sr.http().send("GET", products, null, "X-Auth-Token", infoOnly), 403);
     assertV2Error(sr.http().send("GET", s.path("v2/store"), null, "X-Auth-Token", readOnly), 403);
-    assertThat(sr.http().send("GET", s.path("v2/store"), null, "X-Auth-Token", infoOnly).status()).isEqualTo(200);
+    assertThat(sr.http().send("GET", s.path("v2/store"), null, "X-Auth-Token", infoOnly).status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -214,13 +279,15 @@ class PipelineApiTest {
   @Test
   void invalidFieldsAre422NamingEachField() {
     TestStore s = sr.newStore();
-    Response r = s.post("v3/catalog/products", "{\"type\":\"boat\",\"weight\":\"heavy\",\"price\":-1}");
+    Response r =
+        s.post("v3/catalog/products", "{\"type\":\"boat\",\"weight\":\"heavy\",\"price\":-1}");
     assertV3Error(r, 422);
     assertThat(r.json().path("errors").has("name")).isTrue();
     assertThat(r.json().path("errors").has("type")).isTrue();
     assertThat(r.json().path("errors").has("weight")).isTrue();
     assertThat(r.json().path("errors").has("price")).isTrue();
-    Response batch = s.put("v3/catalog/products", "[{\"name\":\"x\"},{\"id\":1,\"price\":\"free\"}]");
+    Response batch =
+        s.put("v3/catalog/products", "[{\"name\":\"x\"},{\"id\":1,\"price\":\"free\"}]");
     assertV3Error(batch, 422);
     assertThat(batch.json().path("errors").has("0.id")).as(batch.body()).isTrue();
     assertThat(batch.json().path("errors").has("1.price")).as(batch.body()).isTrue();
@@ -266,10 +333,14 @@ class PipelineApiTest {
 
   @Test
   void productsPastThePlanLimitAre507NamingTheLimit() {
-    TestStore s = sr.newStore("{\"name\":\"small\",\"product_limit\":2}", List.of("store_v2_products"));
+    TestStore s =
+        sr.newStore("{\"name\":\"small\",\"product_limit\":2}", List.of("store_v2_products"));
     s.product("One", 1);
     s.product("Two", 2);
-    Response r = s.post("v3/catalog/products", "{\"name\":\"Three\",\"type\":\"physical\",\"weight\":1,\"price\":3}");
+    Response r =
+        s.post(
+            "v3/catalog/products",
+            "{\"name\":\"Three\",\"type\":\"physical\",\"weight\":1,\"price\":3}");
     assertV3Error(r, 507);
     assertThat(r.json().path("title").asText()).contains("2");
     assertThat(r.json().path("errors").path("product_limit").asText()).isEqualTo("2");
@@ -286,17 +357,24 @@ class PipelineApiTest {
 
   @Test
   void concurrentCallersNeverGetMoreThanTheQuota() throws InterruptedException {
-    TestStore s = sr.newStore("{\"name\":\"race\",\"rate_limit\":{\"quota\":25,\"window_ms\":3600000}}", List.of("store_v2_products"));
+    TestStore s =
+        sr.newStore(
+            "{\"name\":\"race\",\"rate_limit\":{\"quota\":25,\"window_ms\":3600000}}",
+            List.of("store_v2_products"));
     java.util.concurrent.atomic.AtomicInteger ok = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicInteger limited = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger limited =
+        new java.util.concurrent.atomic.AtomicInteger();
     List<Thread> threads = new java.util.ArrayList<>();
     for (int t = 0; t < 16; t++) {
-      threads.add(Thread.ofVirtual().start(() -> {
-        for (int i = 0; i < 5; i++) {
-          int status = s.get("v3/catalog/products").status();
-          (status == 200 ? ok : limited).incrementAndGet();
-        }
-      }));
+      threads.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    for (int i = 0; i < 5; i++) {
+                      int status = s.get("v3/catalog/products").status();
+                      (status == 200 ? ok : limited).incrementAndGet();
+                    }
+                  }));
     }
     for (Thread t : threads) {
       t.join();
@@ -307,29 +385,49 @@ class PipelineApiTest {
 
   @Test
   void concurrentCreatesNeverPassTheProductLimit() throws InterruptedException {
-    TestStore s = sr.newStore("{\"name\":\"cap\",\"product_limit\":10}", List.of("store_v2_products"));
-    java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicInteger full = new java.util.concurrent.atomic.AtomicInteger();
+    TestStore s =
+        sr.newStore("{\"name\":\"cap\",\"product_limit\":10}", List.of("store_v2_products"));
+    java.util.concurrent.atomic.AtomicInteger created =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger full =
+        new java.util.concurrent.atomic.AtomicInteger();
     List<Thread> threads = new java.util.ArrayList<>();
     for (int t = 0; t < 8; t++) {
       int n = t;
-      threads.add(Thread.ofVirtual().start(() -> {
-        for (int i = 0; i < 4; i++) {
-          int status = s.post("v3/catalog/products",
-              "{\"name\":\"c" + n + "-" + i + "\",\"type\":\"physical\",\"weight\":1,\"price\":1}").status();
-          if (status == 201) {
-            created.incrementAndGet();
-          } else if (status == 507) {
-            full.incrementAndGet();
-          }
-        }
-      }));
+      threads.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    for (int i = 0; i < 4; i++) {
+                      int status =
+                          s.post(
+                                  "v3/catalog/products",
+                                  "{\"name\":\"c"
+                                      + n
+                                      + "-"
+                                      + i
+                                      + "\",\"type\":\"physical\",\"weight\":1,\"price\":1}")
+                              .status();
+                      if (status == 201) {
+                        created.incrementAndGet();
+                      } else if (status == 507) {
+                        full.incrementAndGet();
+                      }
+                    }
+                  }));
     }
     for (Thread t : threads) {
       t.join();
     }
     assertThat(created.get()).isEqualTo(10);
     assertThat(full.get()).isEqualTo(22);
-    assertThat(s.get("v3/catalog/products").json().path("meta").path("pagination").path("total").asInt()).isEqualTo(10);
+    assertThat(
+            s.get("v3/catalog/products")
+                .json()
+                .path("meta")
+                .path("pagination")
+                .path("total")
+                .asInt())
+        .isEqualTo(10);
   }
 }

@@ -17,7 +17,8 @@ class RateLimiterProperties {
   void concurrentCallersGetExactlyTheQuota(
       @ForAll @IntRange(min = 1, max = 300) int quota,
       @ForAll @IntRange(min = 2, max = 32) int threads,
-      @ForAll @IntRange(min = 1, max = 40) int callsEach) throws InterruptedException {
+      @ForAll @IntRange(min = 1, max = 40) int callsEach)
+      throws InterruptedException {
     TestClock clock = new TestClock();
     RateLimiter limiter = new RateLimiter(clock);
     AtomicInteger granted = new AtomicInteger();
@@ -25,22 +26,25 @@ class RateLimiterProperties {
     CountDownLatch start = new CountDownLatch(1);
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      workers.add(Thread.ofVirtual().start(() -> {
-        try {
-          start.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        for (int i = 0; i < callsEach; i++) {
-          RateLimiter.Decision d = limiter.acquire(7, quota, 3_600_000);
-          if (d.allowed()) {
-            granted.incrementAndGet();
-          }
-          if (d.left() < 0 || d.resetMs() < 0 || d.resetMs() > 3_600_000) {
-            negativeLeft.incrementAndGet();
-          }
-        }
-      }));
+      workers.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      start.await();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                    for (int i = 0; i < callsEach; i++) {
+                      RateLimiter.Decision d = limiter.acquire(7, quota, 3_600_000);
+                      if (d.allowed()) {
+                        granted.incrementAndGet();
+                      }
+                      if (d.left() < 0 || d.resetMs() < 0 || d.resetMs() > 3_600_000) {
+                        negativeLeft.incrementAndGet();
+                      }
+                    }
+                  }));
     }
     start.countDown();
     for (Thread w : workers) {

@@ -31,7 +31,8 @@ class TenantIsolationTest {
       return "[{\"id\":1,\"name\":\"A-renamed\"}]";
     }
     return switch (r.method()) {
-      case "POST" -> "{\"name\":\"A-new\",\"parent_id\":0,\"type\":\"physical\",\"weight\":1,\"price\":1}";
+      case "POST" ->
+          "{\"name\":\"A-new\",\"parent_id\":0,\"type\":\"physical\",\"weight\":1,\"price\":1}";
       case "PUT" -> "{\"name\":\"A-renamed\"}";
       default -> null;
     };
@@ -43,18 +44,33 @@ class TenantIsolationTest {
     TestStore b = sr.newStore();
     long brand = b.brand(SECRET + "-brand");
     long cat = b.category(SECRET + "-cat", 0);
-    b.post("v3/catalog/products", "{\"name\":\"" + SECRET + "-product\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"brand_id\":"
-        + brand + ",\"categories\":[" + cat + "],\"sku\":\"" + SECRET + "\"}");
-    String snapshot = b.get("v3/catalog/products").body() + b.get("v3/catalog/categories").body() + b.get("v3/catalog/brands").body();
+    b.post(
+        "v3/catalog/products",
+        "{\"name\":\""
+            + SECRET
+            + "-product\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"brand_id\":"
+            + brand
+            + ",\"categories\":["
+            + cat
+            + "],\"sku\":\""
+            + SECRET
+            + "\"}");
+    String snapshot =
+        b.get("v3/catalog/products").body()
+            + b.get("v3/catalog/categories").body()
+            + b.get("v3/catalog/brands").body();
 
     List<Router.Route> routes = sr.app().storeRoutes();
     assertThat(routes).hasSizeGreaterThanOrEqualTo(20);
     for (Router.Route r : routes) {
-      String tail = r.template().replace("/stores/{store_hash}/", "").replaceAll("\\{[a-z_]+}", "1");
+      String tail =
+          r.template().replace("/stores/{store_hash}/", "").replaceAll("\\{[a-z_]+}", "1");
       String json = body(r);
       // A's token on B's hash: refused before anything else.
       Response foreign = sr.http().send(r.method(), b.path(tail), json, "X-Auth-Token", a.token());
-      assertThat(foreign.status()).as(r.method() + " " + tail + " with A's token on B").isEqualTo(401);
+      assertThat(foreign.status())
+          .as(r.method() + " " + tail + " with A's token on B")
+          .isEqualTo(401);
       assertThat(foreign.body()).doesNotContain(SECRET);
       // B's ids under A's hash with A's token: A's own (empty) data or 404, never B's.
       Response own = a.call(r.method(), tail, json);
@@ -67,7 +83,10 @@ class TenantIsolationTest {
     a.delete("v3/catalog/products?id:in=1");
     a.delete("v3/catalog/categories?id:in=1");
     a.delete("v3/catalog/brands");
-    String after = b.get("v3/catalog/products").body() + b.get("v3/catalog/categories").body() + b.get("v3/catalog/brands").body();
+    String after =
+        b.get("v3/catalog/products").body()
+            + b.get("v3/catalog/categories").body()
+            + b.get("v3/catalog/brands").body();
     assertThat(after).isEqualTo(snapshot);
   }
 }

@@ -17,7 +17,10 @@ import java.util.Optional;
 public final class ApiClient {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
 
   /** One answer. {@link #json()} parses the body (tests assert on it). */
   public record Response(int status, Map<String, List<String>> headers, String body) {
@@ -56,7 +59,8 @@ public final class ApiClient {
 
   /** Sends a request; {@code json} non-null adds Content-Type: application/json unless given. */
   public Response send(String method, String path, String json, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     boolean hasContentType = false;
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
@@ -65,12 +69,17 @@ public final class ApiClient {
     if (json != null && !hasContentType) {
       b.header("Content-Type", "application/json");
     }
-    b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    b.method(
+        method,
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
     return send(b.build());
   }
 
   public Response sendBytes(String method, String path, byte[] body, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }

@@ -21,14 +21,17 @@ public final class Sql {
   }
 
   public static long count(Stockroom sr, String sql) throws SQLException {
-    try (Connection c = connect(sr); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Connection c = connect(sr);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
   }
 
   public static int update(Stockroom sr, String sql) throws SQLException {
-    try (Connection c = connect(sr); Statement st = c.createStatement()) {
+    try (Connection c = connect(sr);
+        Statement st = c.createStatement()) {
       return st.executeUpdate(sql);
     }
   }

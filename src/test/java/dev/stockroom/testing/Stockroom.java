@@ -54,7 +54,8 @@ public final class Stockroom {
 
   /** A fresh store (enterprise, big quota) with an account holding every scope. */
   public TestStore newStore() {
-    return newStore("{\"name\":\"Test store " + STORES.incrementAndGet() + "\",\"plan\":\"enterprise\"}",
+    return newStore(
+        "{\"name\":\"Test store " + STORES.incrementAndGet() + "\",\"plan\":\"enterprise\"}",
         List.of("store_v2_products", "store_v2_information"));
   }
 
@@ -75,7 +76,10 @@ public final class Stockroom {
     }
     s.append(']');
     ApiClient.Response a =
-        admin("POST", "/admin/api/stores/" + hash + "/api-accounts", "{\"name\":\"test\",\"scopes\":" + s + "}");
+        admin(
+            "POST",
+            "/admin/api/stores/" + hash + "/api-accounts",
+            "{\"name\":\"test\",\"scopes\":" + s + "}");
     if (a.status() != 201) {
       throw new IllegalStateException("could not create account: " + a);
     }

@@ -8,9 +8,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Boots the real server on a free port once per test class: SQLite in a temporary folder for
- * {@code *Test} classes, the PostgreSQL server named by {@code STOCKROOM_TEST_PG_URL} for
- * {@code *IT} classes (skipped with a message when it is not set).
+ * Boots the real server on a free port once per test class: SQLite in a temporary folder for {@code
+ * *Test} classes, the PostgreSQL server named by {@code STOCKROOM_TEST_PG_URL} for {@code *IT}
+ * classes (skipped with a message when it is not set).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Assumptions;
 public final class TestDatabase {
   private TestDatabase() {}
 
-  /** The PostgreSQL JDBC URL for *IT classes, or an aborted (skipped) test saying how to get one. */
+  /**
+   * The PostgreSQL JDBC URL for *IT classes, or an aborted (skipped) test saying how to get one.
+   */
   public static String postgresUrlOrSkip() {
     String url = System.getProperty("stockroom.test.pg.url");
     if (url == null || url.isBlank()) {

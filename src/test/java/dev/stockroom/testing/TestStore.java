@@ -56,7 +56,13 @@ public final class TestStore {
   /** Creates a product and returns its id (asserting 201). */
   public long product(String name, double price) {
     ApiClient.Response r =
-        post("v3/catalog/products", "{\"name\":\"" + name + "\",\"type\":\"physical\",\"weight\":1,\"price\":" + price + "}");
+        post(
+            "v3/catalog/products",
+            "{\"name\":\""
+                + name
+                + "\",\"type\":\"physical\",\"weight\":1,\"price\":"
+                + price
+                + "}");
     if (r.status() != 201) {
       throw new AssertionError("product create failed: " + r);
     }
@@ -64,7 +70,8 @@ public final class TestStore {
   }
 
   public long category(String name, long parent) {
-    ApiClient.Response r = post("v3/catalog/categories", "{\"name\":\"" + name + "\",\"parent_id\":" + parent + "}");
+    ApiClient.Response r =
+        post("v3/catalog/categories", "{\"name\":\"" + name + "\",\"parent_id\":" + parent + "}");
     if (r.status() != 201) {
       throw new AssertionError("category create failed: " + r);
     }

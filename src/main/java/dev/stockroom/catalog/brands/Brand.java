@@ -35,5 +35,4 @@ final class Brand {
     Schema.merge(doc, input);
     return doc;
   }
-
 }

@@ -46,17 +46,21 @@ public final class BrandRoutes implements Routes {
     Paging paging = Paging.of(c.query());
     Fields fields = Fields.of(c.query());
     Docs.Page page = store.page(c.tenant(), LIST.parse(c.query()), paging);
-    return Reply.json(Status.OK, Envelope.docs(page.docs(), page.total(), paging, c.query(), fields));
+    return Reply.json(
+        Status.OK, Envelope.docs(page.docs(), page.total(), paging, c.query(), fields));
   }
 
   private Reply get(Call c) {
-    return Reply.json(Status.OK, Envelope.doc(store.get(c.tenant(), c.id("brand_id")), Fields.of(c.query())));
+    return Reply.json(
+        Status.OK, Envelope.doc(store.get(c.tenant(), c.id("brand_id")), Fields.of(c.query())));
   }
 
   private Reply create(Call c) {
     ObjectNode input = Brand.SCHEMA.check(c.json(), "", List.of("name"));
     ObjectNode doc = store.create(c.tenant(), input);
-    return Reply.created(Json.write(Envelope.single(doc)), c.basePath() + "/catalog/brands/" + doc.get("id").asLong());
+    return Reply.created(
+        Json.write(Envelope.single(doc)),
+        c.basePath() + "/catalog/brands/" + doc.get("id").asLong());
   }
 
   private Reply update(Call c) {

@@ -46,7 +46,8 @@ public final class BrandStore {
   /** The id of the brand named {@code name} (case-insensitive), creating it when there is none. */
   public static long idForName(Handle h, long storeId, String name) {
     Optional<Long> found =
-        h.createQuery("SELECT id FROM brands WHERE store_id = ? AND LOWER(name) = LOWER(?) ORDER BY id LIMIT 1")
+        h.createQuery(
+                "SELECT id FROM brands WHERE store_id = ? AND LOWER(name) = LOWER(?) ORDER BY id LIMIT 1")
             .bind(0, storeId)
             .bind(1, name.trim())
             .mapTo(Long.class)
@@ -75,9 +76,13 @@ public final class BrandStore {
     checkNameFree(h, storeId, input.path("name").asText(), 0);
     long id = Database.nextId(h, storeId, TABLE);
     ObjectNode doc = Brand.create(id, input);
-    h.createUpdate("INSERT INTO brands (store_id, id, name, page_title, doc) VALUES (?, ?, ?, ?, ?)")
-        .bind(0, storeId).bind(1, id).bind(2, doc.get("name").asText())
-        .bind(3, doc.get("page_title").asText()).bind(4, Json.text(doc))
+    h.createUpdate(
+            "INSERT INTO brands (store_id, id, name, page_title, doc) VALUES (?, ?, ?, ?, ?)")
+        .bind(0, storeId)
+        .bind(1, id)
+        .bind(2, doc.get("name").asText())
+        .bind(3, doc.get("page_title").asText())
+        .bind(4, Json.text(doc))
         .execute();
     Database.count(h, storeId, TABLE, 1);
     return doc;
@@ -87,15 +92,22 @@ public final class BrandStore {
     return db.write(
         h -> {
           ObjectNode doc =
-              (ObjectNode) Json.tree(Docs.doc(h, TABLE, t.id(), id)
-                  .orElseThrow(() -> new ApiException.NotFound("Brand " + id + " not found.")));
+              (ObjectNode)
+                  Json.tree(
+                      Docs.doc(h, TABLE, t.id(), id)
+                          .orElseThrow(
+                              () -> new ApiException.NotFound("Brand " + id + " not found.")));
           if (input.has("name")) {
             checkNameFree(h, t.id(), input.get("name").asText(), id);
           }
           Schema.merge(doc, input);
-          h.createUpdate("UPDATE brands SET name = ?, page_title = ?, doc = ? WHERE store_id = ? AND id = ?")
-              .bind(0, doc.get("name").asText()).bind(1, doc.get("page_title").asText())
-              .bind(2, Json.text(doc)).bind(3, t.id()).bind(4, id)
+          h.createUpdate(
+                  "UPDATE brands SET name = ?, page_title = ?, doc = ? WHERE store_id = ? AND id = ?")
+              .bind(0, doc.get("name").asText())
+              .bind(1, doc.get("page_title").asText())
+              .bind(2, Json.text(doc))
+              .bind(3, t.id())
+              .bind(4, id)
               .execute();
           return doc;
         });
@@ -104,7 +116,9 @@ public final class BrandStore {
   private static void checkNameFree(Handle h, long storeId, String name, long self) {
     boolean taken =
         h.createQuery("SELECT COUNT(*) FROM brands WHERE store_id = ? AND name = ? AND id <> ?")
-                .bind(0, storeId).bind(1, name).bind(2, self)
+                .bind(0, storeId)
+                .bind(1, name)
+                .bind(2, self)
                 .mapTo(Integer.class)
                 .one()
             > 0;

@@ -22,8 +22,15 @@ final class Category {
           .bool("is_visible")
           .enumeration(
               "default_product_sort",
-              "use_store_settings", "featured", "newest", "best_selling", "alpha_asc", "alpha_desc",
-              "avg_customer_review", "price_asc", "price_desc")
+              "use_store_settings",
+              "featured",
+              "newest",
+              "best_selling",
+              "alpha_asc",
+              "alpha_desc",
+              "avg_customer_review",
+              "price_asc",
+              "price_desc")
           .string("image_url", 0, 255)
           .object("custom_url", Schema.of().string("url", 0, 255).bool("is_customized"));
 
@@ -52,9 +59,11 @@ final class Category {
     return doc;
   }
 
-
   static String keywords(ObjectNode doc) {
-    return (doc.path("name").asText() + " " + doc.path("search_keywords").asText() + " "
+    return (doc.path("name").asText()
+            + " "
+            + doc.path("search_keywords").asText()
+            + " "
             + doc.path("page_title").asText())
         .toLowerCase(Locale.ROOT);
   }

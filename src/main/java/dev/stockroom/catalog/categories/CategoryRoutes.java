@@ -26,13 +26,24 @@ public final class CategoryRoutes implements Routes {
       new Filters()
           .integer("id", "id", Filters.RANGE)
           .text("name", "name", EnumSet.of(Filters.Op.EQ, Filters.Op.LIKE))
-          .integer("parent_id", "parent_id",
-              EnumSet.of(Filters.Op.EQ, Filters.Op.IN, Filters.Op.MIN, Filters.Op.MAX, Filters.Op.GREATER, Filters.Op.LESS))
+          .integer(
+              "parent_id",
+              "parent_id",
+              EnumSet.of(
+                  Filters.Op.EQ,
+                  Filters.Op.IN,
+                  Filters.Op.MIN,
+                  Filters.Op.MAX,
+                  Filters.Op.GREATER,
+                  Filters.Op.LESS))
           .text("page_title", "page_title", EnumSet.of(Filters.Op.EQ, Filters.Op.LIKE))
-          .custom("keyword", EnumSet.of(Filters.Op.EQ), (op, values, binds) -> {
-            binds.add("%" + values.get(0).toLowerCase(Locale.ROOT) + "%");
-            return "keywords LIKE ?";
-          })
+          .custom(
+              "keyword",
+              EnumSet.of(Filters.Op.EQ),
+              (op, values, binds) -> {
+                binds.add("%" + values.get(0).toLowerCase(Locale.ROOT) + "%");
+                return "keywords LIKE ?";
+              })
           .bool("is_visible", "is_visible");
 
   private final CategoryStore store;
@@ -55,18 +66,21 @@ public final class CategoryRoutes implements Routes {
     Paging paging = Paging.of(c.query());
     Fields fields = Fields.of(c.query());
     Docs.Page page = store.page(c.tenant(), LIST.parse(c.query()), paging);
-    return Reply.json(Status.OK, Envelope.docs(page.docs(), page.total(), paging, c.query(), fields));
+    return Reply.json(
+        Status.OK, Envelope.docs(page.docs(), page.total(), paging, c.query(), fields));
   }
 
   private Reply get(Call c) {
-    return Reply.json(Status.OK, Envelope.doc(store.get(c.tenant(), c.id("category_id")), Fields.of(c.query())));
+    return Reply.json(
+        Status.OK, Envelope.doc(store.get(c.tenant(), c.id("category_id")), Fields.of(c.query())));
   }
 
   private Reply create(Call c) {
     ObjectNode input = Category.SCHEMA.check(c.json(), "", List.of("parent_id", "name"));
     ObjectNode doc = store.create(c.tenant(), input);
     return Reply.created(
-        Json.write(Envelope.single(doc)), c.basePath() + "/catalog/categories/" + doc.get("id").asLong());
+        Json.write(Envelope.single(doc)),
+        c.basePath() + "/catalog/categories/" + doc.get("id").asLong());
   }
 
   private Reply update(Call c) {
@@ -85,7 +99,8 @@ public final class CategoryRoutes implements Routes {
     Filters.Where where = LIST.parse(c.query());
     if (where.isEmpty()) {
       throw ApiException.Invalid.field(
-          "filter", "DELETE /catalog/categories needs at least one filter (for example id:in=1,2,3); nothing was deleted");
+          "filter",
+          "DELETE /catalog/categories needs at least one filter (for example id:in=1,2,3); nothing was deleted");
     }
     store.delete(c.tenant(), where, null);
     return Reply.noContent();

@@ -43,8 +43,11 @@ public final class CategoryStore {
       return out;
     }
     List<Long> distinct = ids.stream().distinct().toList();
-    var q = h.createQuery(
-        "SELECT id FROM categories WHERE store_id = ? AND id IN (" + Filters.marks(distinct.size()) + ")");
+    var q =
+        h.createQuery(
+            "SELECT id FROM categories WHERE store_id = ? AND id IN ("
+                + Filters.marks(distinct.size())
+                + ")");
     q.bind(0, storeId);
     for (int i = 0; i < distinct.size(); i++) {
       q.bind(i + 1, distinct.get(i));
@@ -82,9 +85,14 @@ public final class CategoryStore {
                   """
                   INSERT INTO categories (store_id, id, parent_id, name, page_title, keywords, is_visible,
                     sort_order, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-              .bind(0, t.id()).bind(1, id).bind(2, parent).bind(3, doc.get("name").asText())
-              .bind(4, doc.get("page_title").asText()).bind(5, Category.keywords(doc))
-              .bind(6, doc.get("is_visible").asBoolean() ? 1 : 0).bind(7, doc.get("sort_order").asLong())
+              .bind(0, t.id())
+              .bind(1, id)
+              .bind(2, parent)
+              .bind(3, doc.get("name").asText())
+              .bind(4, doc.get("page_title").asText())
+              .bind(5, Category.keywords(doc))
+              .bind(6, doc.get("is_visible").asBoolean() ? 1 : 0)
+              .bind(7, doc.get("sort_order").asLong())
               .bind(8, Json.text(doc))
               .execute();
           Database.count(h, t.id(), TABLE, 1);
@@ -96,8 +104,12 @@ public final class CategoryStore {
     return db.write(
         h -> {
           ObjectNode doc =
-              (ObjectNode) Json.tree(Docs.doc(h, TABLE, t.id(), id).orElseThrow(() -> notFound(id)));
-          long parent = input.has("parent_id") ? input.get("parent_id").asLong() : doc.get("parent_id").asLong();
+              (ObjectNode)
+                  Json.tree(Docs.doc(h, TABLE, t.id(), id).orElseThrow(() -> notFound(id)));
+          long parent =
+              input.has("parent_id")
+                  ? input.get("parent_id").asLong()
+                  : doc.get("parent_id").asLong();
           String name = input.has("name") ? input.get("name").asText() : doc.get("name").asText();
           if (input.has("parent_id")) {
             checkParent(h, t.id(), parent, id);
@@ -108,9 +120,15 @@ public final class CategoryStore {
                   """
                   UPDATE categories SET parent_id = ?, name = ?, page_title = ?, keywords = ?, is_visible = ?,
                     sort_order = ?, doc = ? WHERE store_id = ? AND id = ?""")
-              .bind(0, parent).bind(1, name).bind(2, doc.get("page_title").asText())
-              .bind(3, Category.keywords(doc)).bind(4, doc.get("is_visible").asBoolean() ? 1 : 0)
-              .bind(5, doc.get("sort_order").asLong()).bind(6, Json.text(doc)).bind(7, t.id()).bind(8, id)
+              .bind(0, parent)
+              .bind(1, name)
+              .bind(2, doc.get("page_title").asText())
+              .bind(3, Category.keywords(doc))
+              .bind(4, doc.get("is_visible").asBoolean() ? 1 : 0)
+              .bind(5, doc.get("sort_order").asLong())
+              .bind(6, Json.text(doc))
+              .bind(7, t.id())
+              .bind(8, id)
               .execute();
           return doc;
         });
@@ -124,11 +142,15 @@ public final class CategoryStore {
     long cursor = parent;
     for (int depth = 0; cursor != 0 && depth < 1000; depth++) {
       if (cursor == self) {
-        throw ApiException.Invalid.field("parent_id", "must not be the category itself or one of its subcategories");
+        throw ApiException.Invalid.field(
+            "parent_id", "must not be the category itself or one of its subcategories");
       }
       var next =
           h.createQuery("SELECT parent_id FROM categories WHERE store_id = ? AND id = ?")
-              .bind(0, storeId).bind(1, cursor).mapTo(Long.class).findOne();
+              .bind(0, storeId)
+              .bind(1, cursor)
+              .mapTo(Long.class)
+              .findOne();
       if (next.isEmpty()) {
         throw ApiException.Invalid.field("parent_id", "category " + parent + " does not exist");
       }
@@ -136,16 +158,24 @@ public final class CategoryStore {
     }
   }
 
-  private static void checkSiblingName(Handle h, long storeId, long parent, String name, long self) {
+  private static void checkSiblingName(
+      Handle h, long storeId, long parent, String name, long self) {
     boolean taken =
         h.createQuery(
-                "SELECT COUNT(*) FROM categories WHERE store_id = ? AND parent_id = ? AND name = ? AND id <> ?")
-                .bind(0, storeId).bind(1, parent).bind(2, name).bind(3, self)
-                .mapTo(Integer.class).one()
+                    "SELECT COUNT(*) FROM categories WHERE store_id = ? AND parent_id = ? AND name = ? AND id <> ?")
+                .bind(0, storeId)
+                .bind(1, parent)
+                .bind(2, name)
+                .bind(3, self)
+                .mapTo(Integer.class)
+                .one()
             > 0;
     if (taken) {
       throw new ApiException.Conflict(
-          "A category named '" + name + "' already exists under parent " + parent
+          "A category named '"
+              + name
+              + "' already exists under parent "
+              + parent
               + "; names must be unique among siblings.",
           Map.of("name", "duplicate among the children of category " + parent));
     }
@@ -168,23 +198,31 @@ public final class CategoryStore {
             details.put("products", orphaned + " product(s) would be orphaned");
             details.put("resolution", "reassign or delete the products of the category first");
             throw new ApiException.Conflict(
-                "Deleting this would orphan " + orphaned + " product(s) assigned to the category.", details);
+                "Deleting this would orphan " + orphaned + " product(s) assigned to the category.",
+                details);
           }
           long children = childrenOutside(h, t.id(), ids);
           if (children > 0) {
             throw new ApiException.Conflict(
                 "Deleting this would orphan " + children + " subcategories.",
-                Map.of("children", children + " subcategory(ies) would be orphaned",
-                    "resolution", "delete or move the subcategories first"));
+                Map.of(
+                    "children",
+                    children + " subcategory(ies) would be orphaned",
+                    "resolution",
+                    "delete or move the subcategories first"));
           }
           return Docs.delete(h, TABLE, t.id(), ids);
         });
   }
 
   private static long childrenOutside(Handle h, long storeId, List<Long> ids) {
-    var q = h.createQuery(
-        "SELECT COUNT(*) FROM categories WHERE store_id = ? AND parent_id IN (" + Filters.marks(ids.size())
-            + ") AND id NOT IN (" + Filters.marks(ids.size()) + ")");
+    var q =
+        h.createQuery(
+            "SELECT COUNT(*) FROM categories WHERE store_id = ? AND parent_id IN ("
+                + Filters.marks(ids.size())
+                + ") AND id NOT IN ("
+                + Filters.marks(ids.size())
+                + ")");
     q.bind(0, storeId);
     for (int i = 0; i < ids.size(); i++) {
       q.bind(i + 1, ids.get(i));

@@ -8,18 +8,36 @@ import dev.stockroom.api.Slugs;
 import java.util.List;
 import java.util.Locale;
 
-/** The product resource (catalog.v3 {@code product_Full}): writable fields, defaults, derived values. */
+/**
+ * The product resource (catalog.v3 {@code product_Full}): writable fields, defaults, derived
+ * values.
+ */
 final class Product {
   static final long MAX_DIMENSION = 9_999_999_999L;
   static final long MAX_ID = 1_000_000_000L;
 
   /** Sub-resources that come with the next step; refused clearly rather than dropped. */
   static final List<String> NOT_YET =
-      List.of("variants", "images", "custom_fields", "bulk_pricing_rules", "videos", "options", "modifiers", "video");
+      List.of(
+          "variants",
+          "images",
+          "custom_fields",
+          "bulk_pricing_rules",
+          "videos",
+          "options",
+          "modifiers",
+          "video");
 
   static final Schema SCHEMA =
-      Schema.of("id", "date_created", "date_modified", "calculated_price", "base_variant_id",
-              "reviews_rating_sum", "reviews_count", "option_set_id")
+      Schema.of(
+              "id",
+              "date_created",
+              "date_modified",
+              "calculated_price",
+              "base_variant_id",
+              "reviews_rating_sum",
+              "reviews_count",
+              "option_set_id")
           .string("name", 1, 255)
           .enumeration("type", "physical", "digital")
           .string("sku", 0, 255)
@@ -72,7 +90,17 @@ final class Product {
           .bool("is_price_hidden")
           .string("price_hidden_label", 0, 200)
           .object("custom_url", Schema.of().string("url", 0, 255).bool("is_customized"))
-          .enumeration("open_graph_type", "product", "album", "book", "drink", "food", "game", "movie", "song", "tv_show")
+          .enumeration(
+              "open_graph_type",
+              "product",
+              "album",
+              "book",
+              "drink",
+              "food",
+              "game",
+              "movie",
+              "song",
+              "tv_show")
           .string("open_graph_title", 0, 255)
           .string("open_graph_description", 0, 65535)
           .bool("open_graph_use_meta_description")
@@ -174,8 +202,12 @@ final class Product {
     if (desc.length() > 4000) {
       desc = desc.substring(0, 4000);
     }
-    return String.join(" ", d.path("name").asText(), d.path("sku").asText(),
-            d.path("search_keywords").asText(), desc)
+    return String.join(
+            " ",
+            d.path("name").asText(),
+            d.path("sku").asText(),
+            d.path("search_keywords").asText(),
+            desc)
         .toLowerCase(Locale.ROOT);
   }
 }

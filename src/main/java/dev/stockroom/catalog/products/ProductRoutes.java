@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code /v3/catalog/products}: list, create, get, update, delete, batch update, collection delete. */
+/**
+ * {@code /v3/catalog/products}: list, create, get, update, delete, batch update, collection delete.
+ */
 public final class ProductRoutes implements Routes {
   private static final String PRODUCTS = "/stores/{store_hash}/v3/catalog/products";
   private static final String PRODUCT = PRODUCTS + "/{product_id}";
@@ -30,30 +32,61 @@ public final class ProductRoutes implements Routes {
       new Filters()
           .integer("id", "id", Filters.RANGE)
           .text("name", "name", EnumSet.of(Filters.Op.EQ, Filters.Op.LIKE, Filters.Op.IN))
-          .text("sku", "sku", EnumSet.of(Filters.Op.EQ, Filters.Op.IN, Filters.Op.NOT_IN, Filters.Op.LIKE))
+          .text(
+              "sku",
+              "sku",
+              EnumSet.of(Filters.Op.EQ, Filters.Op.IN, Filters.Op.NOT_IN, Filters.Op.LIKE))
           .text("upc", "upc", EnumSet.of(Filters.Op.EQ))
           .choice("type", "product_type", "physical", "digital")
           .number("price", "price", Filters.RANGE)
           .number("weight", "weight", Filters.RANGE)
           .choice("condition", "LOWER(item_condition)", "new", "used", "refurbished")
-          .integer("brand_id", "brand_id", EnumSet.of(Filters.Op.EQ, Filters.Op.IN, Filters.Op.NOT_IN))
-          .date("date_modified", "date_modified", EnumSet.of(Filters.Op.EQ, Filters.Op.MIN, Filters.Op.MAX, Filters.Op.GREATER, Filters.Op.LESS))
-          .date("date_last_imported", "date_last_imported", EnumSet.of(Filters.Op.EQ, Filters.Op.MIN, Filters.Op.MAX, Filters.Op.GREATER, Filters.Op.LESS))
+          .integer(
+              "brand_id", "brand_id", EnumSet.of(Filters.Op.EQ, Filters.Op.IN, Filters.Op.NOT_IN))
+          .date(
+              "date_modified",
+              "date_modified",
+              EnumSet.of(
+                  Filters.Op.EQ,
+                  Filters.Op.MIN,
+                  Filters.Op.MAX,
+                  Filters.Op.GREATER,
+                  Filters.Op.LESS))
+          .date(
+              "date_last_imported",
+              "date_last_imported",
+              EnumSet.of(
+                  Filters.Op.EQ,
+                  Filters.Op.MIN,
+                  Filters.Op.MAX,
+                  Filters.Op.GREATER,
+                  Filters.Op.LESS))
           .bool("is_visible", "is_visible")
           .bool("is_featured", "is_featured")
           .bool("is_free_shipping", "is_free_shipping")
           .integer("inventory_level", "inventory_level", Filters.RANGE)
-          .custom("inventory_low", EnumSet.of(Filters.Op.EQ), (op, v, binds) -> flag(v.get(0),
-              "inventory_tracking <> 'none' AND inventory_level <= inventory_warning_level"))
-          .custom("out_of_stock", EnumSet.of(Filters.Op.EQ), (op, v, binds) -> flag(v.get(0),
-              "inventory_tracking <> 'none' AND inventory_level = 0"))
+          .custom(
+              "inventory_low",
+              EnumSet.of(Filters.Op.EQ),
+              (op, v, binds) ->
+                  flag(
+                      v.get(0),
+                      "inventory_tracking <> 'none' AND inventory_level <= inventory_warning_level"))
+          .custom(
+              "out_of_stock",
+              EnumSet.of(Filters.Op.EQ),
+              (op, v, binds) ->
+                  flag(v.get(0), "inventory_tracking <> 'none' AND inventory_level = 0"))
           .integer("total_sold", "total_sold", Filters.RANGE)
           .choice("availability", "availability", "available", "disabled", "preorder")
           .custom("categories", EnumSet.of(Filters.Op.EQ, Filters.Op.IN), ProductRoutes::categories)
-          .custom("keyword", EnumSet.of(Filters.Op.EQ), (op, v, binds) -> {
-            binds.add("%" + v.get(0).toLowerCase(Locale.ROOT) + "%");
-            return "keywords LIKE ?";
-          })
+          .custom(
+              "keyword",
+              EnumSet.of(Filters.Op.EQ),
+              (op, v, binds) -> {
+                binds.add("%" + v.get(0).toLowerCase(Locale.ROOT) + "%");
+                return "keywords LIKE ?";
+              })
           .custom("keyword_context", EnumSet.of(Filters.Op.EQ), (op, v, binds) -> "1 = 1")
           .custom("status", EnumSet.of(Filters.Op.EQ), (op, v, binds) -> "1 = 1");
 
@@ -101,14 +134,17 @@ public final class ProductRoutes implements Routes {
       binds.add(Filters.parseLong(v));
     }
     return "id IN (SELECT pc.product_id FROM product_categories pc WHERE pc.store_id = products.store_id"
-        + " AND pc.category_id IN (" + Filters.marks(values.size()) + "))";
+        + " AND pc.category_id IN ("
+        + Filters.marks(values.size())
+        + "))";
   }
 
   static String orderBy(Call c) {
     String sort = c.query().first("sort").orElse("id");
     String column = SORTS.get(sort);
     if (column == null) {
-      throw ApiException.Invalid.field("sort", "must be one of: " + String.join(", ", new java.util.TreeSet<>(SORTS.keySet())));
+      throw ApiException.Invalid.field(
+          "sort", "must be one of: " + String.join(", ", new java.util.TreeSet<>(SORTS.keySet())));
     }
     String direction = c.query().first("direction").orElse("asc").toLowerCase(Locale.ROOT);
     if (!direction.equals("asc") && !direction.equals("desc")) {
@@ -122,19 +158,23 @@ public final class ProductRoutes implements Routes {
     Fields fields = Fields.of(c.query());
     String orderBy = orderBy(c);
     Docs.Page page = store.page(c.tenant(), FILTERS.parse(c.query()), orderBy, paging);
-    return Reply.json(Status.OK, Envelope.docs(page.docs(), page.total(), paging, c.query(), fields));
+    return Reply.json(
+        Status.OK, Envelope.docs(page.docs(), page.total(), paging, c.query(), fields));
   }
 
   private Reply get(Call c) {
-    return Reply.json(Status.OK, Envelope.doc(store.get(c.tenant(), c.id("product_id")), Fields.of(c.query())));
+    return Reply.json(
+        Status.OK, Envelope.doc(store.get(c.tenant(), c.id("product_id")), Fields.of(c.query())));
   }
 
   private static ObjectNode input(JsonNode body, String prefix, List<String> required) {
     if (body.isObject()) {
       for (String sub : Product.NOT_YET) {
         if (body.has(sub)) {
-          throw ApiException.Invalid.field(prefix + sub,
-              "sub-resources (" + String.join(", ", Product.NOT_YET)
+          throw ApiException.Invalid.field(
+              prefix + sub,
+              "sub-resources ("
+                  + String.join(", ", Product.NOT_YET)
                   + ") are not served by this version of Stockroom yet; create the product without them");
         }
       }
@@ -147,7 +187,8 @@ public final class ProductRoutes implements Routes {
     ObjectNode doc = store.create(c.tenant(), in);
     Fields fields = Fields.of(c.query());
     return Reply.created(
-        Json.write(Envelope.single(fields.apply(doc))), c.basePath() + "/catalog/products/" + doc.get("id").asLong());
+        Json.write(Envelope.single(fields.apply(doc))),
+        c.basePath() + "/catalog/products/" + doc.get("id").asLong());
   }
 
   private Reply update(Call c) {
@@ -160,12 +201,14 @@ public final class ProductRoutes implements Routes {
   private Reply updateBatch(Call c) {
     JsonNode body = c.json();
     if (!body.isArray()) {
-      throw ApiException.Invalid.field("body", "must be a JSON array of products, each with its id");
+      throw ApiException.Invalid.field(
+          "body", "must be a JSON array of products, each with its id");
     }
     if (body.size() > batchLimit) {
       throw new ApiException.Refused(
           Status.TOO_LARGE,
-          "The request payload is too large. The maximum items allowed in the array is " + batchLimit,
+          "The request payload is too large. The maximum items allowed in the array is "
+              + batchLimit,
           Map.of("max_items", batchLimit),
           Map.of());
     }
@@ -207,7 +250,8 @@ public final class ProductRoutes implements Routes {
     Filters.Where where = FILTERS.parse(c.query());
     if (where.isEmpty()) {
       throw ApiException.Invalid.field(
-          "filter", "DELETE /catalog/products needs at least one filter (for example id:in=1,2,3); nothing was deleted");
+          "filter",
+          "DELETE /catalog/products needs at least one filter (for example id:in=1,2,3); nothing was deleted");
     }
     store.delete(c.tenant(), where, null);
     return Reply.noContent();

@@ -43,9 +43,11 @@ public final class ProductStore {
     if (categoryIds.isEmpty()) {
       return 0;
     }
-    var q = h.createQuery(
-        "SELECT COUNT(DISTINCT product_id) FROM product_categories WHERE store_id = ? AND category_id IN ("
-            + Filters.marks(categoryIds.size()) + ")");
+    var q =
+        h.createQuery(
+            "SELECT COUNT(DISTINCT product_id) FROM product_categories WHERE store_id = ? AND category_id IN ("
+                + Filters.marks(categoryIds.size())
+                + ")");
     q.bind(0, storeId);
     for (int i = 0; i < categoryIds.size(); i++) {
       q.bind(i + 1, categoryIds.get(i));
@@ -58,15 +60,20 @@ public final class ProductStore {
     for (Long brand : brandIds) {
       List<Map.Entry<Long, String>> rows =
           h.createQuery("SELECT id, doc FROM products WHERE store_id = ? AND brand_id = ?")
-              .bind(0, storeId).bind(1, brand)
+              .bind(0, storeId)
+              .bind(1, brand)
               .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
               .list();
       for (var row : rows) {
         ObjectNode doc = (ObjectNode) Json.tree(row.getValue());
         doc.put("brand_id", 0);
         doc.put("date_modified", Dates.v3(now));
-        h.createUpdate("UPDATE products SET brand_id = 0, date_modified = ?, doc = ? WHERE store_id = ? AND id = ?")
-            .bind(0, now).bind(1, Json.text(doc)).bind(2, storeId).bind(3, row.getKey())
+        h.createUpdate(
+                "UPDATE products SET brand_id = 0, date_modified = ?, doc = ? WHERE store_id = ? AND id = ?")
+            .bind(0, now)
+            .bind(1, Json.text(doc))
+            .bind(2, storeId)
+            .bind(3, row.getKey())
             .execute();
       }
     }
@@ -94,7 +101,8 @@ public final class ProductStore {
           if (!Database.countWithin(h, t.id(), TABLE, t.productLimit())) {
             throw new ApiException.Refused(
                 Status.INSUFFICIENT_STORAGE,
-                "The store has reached the product limit of its plan (" + t.productLimit()
+                "The store has reached the product limit of its plan ("
+                    + t.productLimit()
                     + " products). Delete products or raise product_limit for the store.",
                 Map.of("product_limit", t.productLimit()),
                 Map.of());
@@ -105,9 +113,13 @@ public final class ProductStore {
           checkUnique(h, t.id(), input.path("name").asText(), input.path("sku").asText(""), 0, "");
           long variantId = Database.nextId(h, t.id(), "variants");
           ObjectNode doc = Product.create(id, variantId, input, now);
-          var insert = h.createUpdate(
-              "INSERT INTO products (store_id, id, date_created, " + COLUMNS.replace(" = ?", "")
-                  + ") VALUES (?, ?, ?, " + Filters.marks(COLUMN_COUNT) + ")");
+          var insert =
+              h.createUpdate(
+                  "INSERT INTO products (store_id, id, date_created, "
+                      + COLUMNS.replace(" = ?", "")
+                      + ") VALUES (?, ?, ?, "
+                      + Filters.marks(COLUMN_COUNT)
+                      + ")");
           insert.bind(0, t.id()).bind(1, id).bind(2, now);
           bindColumns(insert, 3, doc, now);
           insert.execute();
@@ -145,7 +157,8 @@ public final class ProductStore {
   }
 
   /** One query for both rules: product names and non-empty SKUs are unique per store. */
-  private static void checkUnique(Handle h, long storeId, String name, String sku, long self, String prefix) {
+  private static void checkUnique(
+      Handle h, long storeId, String name, String sku, long self, String prefix) {
     boolean checkSku = sku != null && !sku.isEmpty();
     if (name == null && !checkSku) {
       return;
@@ -178,8 +191,8 @@ public final class ProductStore {
     }
   }
 
-
-  private static void bindColumns(org.jdbi.v3.core.statement.SqlStatement<?> st, int at, ObjectNode d, long now) {
+  private static void bindColumns(
+      org.jdbi.v3.core.statement.SqlStatement<?> st, int at, ObjectNode d, long now) {
     st.bind(at, d.path("name").asText())
         .bind(at + 1, d.path("sku").asText())
         .bind(at + 2, d.path("upc").asText())
@@ -205,10 +218,13 @@ public final class ProductStore {
   private static void link(Handle h, long storeId, long id, ObjectNode d, boolean replace) {
     if (replace) {
       h.createUpdate("DELETE FROM product_categories WHERE store_id = ? AND product_id = ?")
-          .bind(0, storeId).bind(1, id).execute();
+          .bind(0, storeId)
+          .bind(1, id)
+          .execute();
     }
-    var batch = h.prepareBatch(
-        "INSERT INTO product_categories (store_id, category_id, product_id) VALUES (?, ?, ?)");
+    var batch =
+        h.prepareBatch(
+            "INSERT INTO product_categories (store_id, category_id, product_id) VALUES (?, ?, ?)");
     java.util.Set<Long> seen = new java.util.HashSet<>();
     for (JsonNode c : d.path("categories")) {
       if (seen.add(c.asLong())) {
@@ -243,15 +259,26 @@ public final class ProductStore {
     byte[] stored = Docs.doc(h, TABLE, t.id(), id).orElse(null);
     if (stored == null) {
       throw new ApiException.NotFound(
-          "Product " + id + " not found" + (prefix.isEmpty() ? "." : " (item " + prefix.substring(0, prefix.length() - 1) + ")."));
+          "Product "
+              + id
+              + " not found"
+              + (prefix.isEmpty()
+                  ? "."
+                  : " (item " + prefix.substring(0, prefix.length() - 1) + ")."));
     }
     ObjectNode doc = (ObjectNode) Json.tree(stored);
     resolveBrandName(h, t.id(), input);
     checkReferences(h, t.id(), input, prefix);
-    checkUnique(h, t.id(), input.has("name") ? input.get("name").asText() : null,
-        input.has("sku") ? input.get("sku").asText() : null, id, prefix);
+    checkUnique(
+        h,
+        t.id(),
+        input.has("name") ? input.get("name").asText() : null,
+        input.has("sku") ? input.get("sku").asText() : null,
+        id,
+        prefix);
     Product.merge(doc, input, now);
-    var update = h.createUpdate("UPDATE products SET " + COLUMNS + " WHERE store_id = ? AND id = ?");
+    var update =
+        h.createUpdate("UPDATE products SET " + COLUMNS + " WHERE store_id = ? AND id = ?");
     bindColumns(update, 0, doc, now);
     update.bind(COLUMN_COUNT, t.id()).bind(COLUMN_COUNT + 1, id);
     update.execute();
@@ -271,8 +298,11 @@ public final class ProductStore {
           }
           for (int from = 0; from < ids.size(); from += 500) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            var u = h.createUpdate("DELETE FROM product_categories WHERE store_id = ? AND product_id IN ("
-                + Filters.marks(chunk.size()) + ")");
+            var u =
+                h.createUpdate(
+                    "DELETE FROM product_categories WHERE store_id = ? AND product_id IN ("
+                        + Filters.marks(chunk.size())
+                        + ")");
             u.bind(0, t.id());
             for (int i = 0; i < chunk.size(); i++) {
               u.bind(i + 1, chunk.get(i));

@@ -2,7 +2,9 @@ package dev.stockroom.catalog.brands;
 
 import dev.stockroom.testing.Stockroom;
 
-/** {@link BrandsApiTest} against PostgreSQL (skipped with a message when no server is configured). */
+/**
+ * {@link BrandsApiTest} against PostgreSQL (skipped with a message when no server is configured).
+ */
 class BrandsApiIT extends BrandsApiTest {
   BrandsApiIT(Stockroom sr) {
     super(sr);

@@ -24,8 +24,10 @@ class BrandsApiTest {
     assertThat(r.status()).isEqualTo(201);
     long id = r.json().path("data").path("id").asLong();
     assertThat(r.json().path("data").path("meta_keywords").get(0).asText()).isEqualTo("soap");
-    assertThat(r.json().path("data").path("custom_url").path("url").asText()).isEqualTo("/common-good/");
-    Response put = s.put(B + "/" + id, "{\"custom_url\":{\"url\":\"/cg/\",\"is_customized\":true}}");
+    assertThat(r.json().path("data").path("custom_url").path("url").asText())
+        .isEqualTo("/common-good/");
+    Response put =
+        s.put(B + "/" + id, "{\"custom_url\":{\"url\":\"/cg/\",\"is_customized\":true}}");
     assertThat(put.json().path("data").path("custom_url").path("url").asText()).isEqualTo("/cg/");
     assertThat(put.json().path("data").path("name").asText()).isEqualTo("Common Good");
     assertThat(s.get(B + "?name=Common%20Good").json().path("data").size()).isEqualTo(1);
@@ -56,10 +58,16 @@ class BrandsApiTest {
   void deletingABrandDetachesItsProducts() {
     TestStore s = sr.newStore();
     long b = s.brand("Leaving");
-    Response p = s.post("v3/catalog/products", "{\"name\":\"Kept\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"brand_id\":" + b + "}");
+    Response p =
+        s.post(
+            "v3/catalog/products",
+            "{\"name\":\"Kept\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"brand_id\":"
+                + b
+                + "}");
     long pid = p.json().path("data").path("id").asLong();
     assertThat(s.delete(B + "/" + b).status()).isEqualTo(204);
-    assertThat(s.get("v3/catalog/products/" + pid).json().path("data").path("brand_id").asLong()).isZero();
+    assertThat(s.get("v3/catalog/products/" + pid).json().path("data").path("brand_id").asLong())
+        .isZero();
   }
 
   @Test

@@ -50,7 +50,8 @@ class CategoriesApiTest {
     assertThat(r.status()).isEqualTo(422);
     assertThat(r.json().path("errors").has("name")).isTrue();
     assertThat(r.json().path("errors").has("parent_id")).isTrue();
-    assertThat(s.post(C, "{\"name\":\"" + "n".repeat(51) + "\",\"parent_id\":0}").status()).isEqualTo(422);
+    assertThat(s.post(C, "{\"name\":\"" + "n".repeat(51) + "\",\"parent_id\":0}").status())
+        .isEqualTo(422);
     assertThat(s.post(C, "{\"name\":\"Orphan\",\"parent_id\":77}").status()).isEqualTo(422);
   }
 
@@ -82,7 +83,13 @@ class CategoriesApiTest {
     TestStore s = sr.newStore();
     long c = s.category("Full", 0);
     for (int i = 0; i < 3; i++) {
-      s.post("v3/catalog/products", "{\"name\":\"F" + i + "\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"categories\":[" + c + "]}");
+      s.post(
+          "v3/catalog/products",
+          "{\"name\":\"F"
+              + i
+              + "\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"categories\":["
+              + c
+              + "]}");
     }
     Response r = s.delete(C + "/" + c);
     assertThat(r.status()).isEqualTo(409);

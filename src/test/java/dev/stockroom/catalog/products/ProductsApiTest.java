@@ -29,7 +29,10 @@ class ProductsApiTest {
   @Test
   void createReturns201WithTheFullProductAndItsBaseVariant() {
     TestStore s = sr.newStore();
-    Response r = s.post(P, "{\"name\":\"Le Parfait Jar\",\"type\":\"physical\",\"weight\":2.5,\"price\":7.95,\"sku\":\"LPJ\",\"sale_price\":6.5}");
+    Response r =
+        s.post(
+            P,
+            "{\"name\":\"Le Parfait Jar\",\"type\":\"physical\",\"weight\":2.5,\"price\":7.95,\"sku\":\"LPJ\",\"sale_price\":6.5}");
     assertThat(r.status()).isEqualTo(201);
     JsonNode d = r.json().path("data");
     assertThat(d.path("id").asLong()).isEqualTo(1);
@@ -40,7 +43,8 @@ class ProductsApiTest {
     assertThat(d.path("base_variant_id").asLong()).isPositive();
     assertThat(d.path("inventory_tracking").asText()).isEqualTo("none");
     assertThat(d.path("custom_url").path("url").asText()).isEqualTo("/le-parfait-jar/");
-    assertThat(d.path("date_created").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+00:00");
+    assertThat(d.path("date_created").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+00:00");
     assertThat(d.path("preorder_release_date").isNull()).isTrue();
     assertThat(r.json().path("meta").isObject()).isTrue();
     assertThat(r.header("Location")).contains(s.path(P + "/1"));
@@ -70,7 +74,8 @@ class ProductsApiTest {
     Response put = s.put(P + "/" + id, full.toString().replace("\"price\":5.0", "\"price\":6.0"));
     assertThat(put.status()).as(put.body()).isEqualTo(200);
     assertThat(put.json().path("data").path("price").asDouble()).isEqualTo(6.0);
-    assertThat(put.json().path("data").path("base_variant_id")).isEqualTo(full.path("base_variant_id"));
+    assertThat(put.json().path("data").path("base_variant_id"))
+        .isEqualTo(full.path("base_variant_id"));
     Response unknown = s.put(P + "/" + id, "{\"colour\":\"red\"}");
     assertThat(unknown.status()).isEqualTo(422);
     assertThat(unknown.json().path("errors").has("colour")).isTrue();
@@ -81,7 +86,12 @@ class ProductsApiTest {
     TestStore s = sr.newStore();
     long c1 = s.category("C1", 0);
     long c2 = s.category("C2", 0);
-    Response created = s.post(P, "{\"name\":\"Cat\",\"type\":\"digital\",\"weight\":0,\"price\":1,\"categories\":[" + c1 + "]}");
+    Response created =
+        s.post(
+            P,
+            "{\"name\":\"Cat\",\"type\":\"digital\",\"weight\":0,\"price\":1,\"categories\":["
+                + c1
+                + "]}");
     long id = created.json().path("data").path("id").asLong();
     Response put = s.put(P + "/" + id, "{\"categories\":[" + c2 + "]}");
     assertThat(put.status()).isEqualTo(200);
@@ -99,7 +109,10 @@ class ProductsApiTest {
     Response name = s.post(P, "{\"name\":\"Same\",\"type\":\"physical\",\"weight\":1,\"price\":1}");
     assertThat(name.status()).isEqualTo(409);
     assertThat(name.json().path("errors").has("name")).isTrue();
-    Response sku = s.post(P, "{\"name\":\"Other\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"sku\":\"S-1\"}");
+    Response sku =
+        s.post(
+            P,
+            "{\"name\":\"Other\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"sku\":\"S-1\"}");
     assertThat(sku.status()).isEqualTo(409);
     assertThat(sku.json().path("errors").has("sku")).isTrue();
     long other = s.product("Other", 1);
@@ -110,35 +123,70 @@ class ProductsApiTest {
   @Test
   void unknownBrandOrCategoryIs409() {
     TestStore s = sr.newStore();
-    Response brand = s.post(P, "{\"name\":\"B\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"brand_id\":99}");
+    Response brand =
+        s.post(
+            P, "{\"name\":\"B\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"brand_id\":99}");
     assertThat(brand.status()).isEqualTo(409);
     assertThat(brand.json().path("errors").has("brand_id")).isTrue();
-    Response cat = s.post(P, "{\"name\":\"B\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"categories\":[42]}");
+    Response cat =
+        s.post(
+            P,
+            "{\"name\":\"B\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"categories\":[42]}");
     assertThat(cat.status()).isEqualTo(409);
     assertThat(cat.json().path("errors").path("categories").asText()).contains("42");
     long b = s.brand("Real");
-    assertThat(s.post(P, "{\"name\":\"B\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"brand_id\":" + b + "}").status()).isEqualTo(201);
+    assertThat(
+            s.post(
+                    P,
+                    "{\"name\":\"B\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"brand_id\":"
+                        + b
+                        + "}")
+                .status())
+        .isEqualTo(201);
   }
 
   @Test
   void brandNameFindsOrCreatesTheBrandAndIsNeverReturned() {
     TestStore s = sr.newStore();
     long acme = s.brand("Acme");
-    Response r = s.post(P, "{\"name\":\"BN\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"brand_name\":\"ACME\"}");
+    Response r =
+        s.post(
+            P,
+            "{\"name\":\"BN\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"brand_name\":\"ACME\"}");
     assertThat(r.json().path("data").path("brand_id").asLong()).isEqualTo(acme);
     assertThat(r.json().path("data").has("brand_name")).isFalse();
-    Response fresh = s.post(P, "{\"name\":\"BN2\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"brand_name\":\"Zeta\"}");
+    Response fresh =
+        s.post(
+            P,
+            "{\"name\":\"BN2\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"brand_name\":\"Zeta\"}");
     long zeta = fresh.json().path("data").path("brand_id").asLong();
-    assertThat(s.get("v3/catalog/brands/" + zeta).json().path("data").path("name").asText()).isEqualTo("Zeta");
+    assertThat(s.get("v3/catalog/brands/" + zeta).json().path("data").path("name").asText())
+        .isEqualTo("Zeta");
   }
 
   @Test
   void listFiltersByIdFormsNameSkuTypePriceAndFlags() {
     TestStore s = sr.newStore();
     for (int i = 1; i <= 6; i++) {
-      s.post(P, "{\"name\":\"Item " + i + "\",\"type\":\"" + (i % 2 == 0 ? "digital" : "physical") + "\",\"weight\":" + i
-          + ",\"price\":" + (i * 10) + ",\"sku\":\"SKU-" + i + "\",\"is_featured\":" + (i == 3) + ",\"inventory_level\":" + i
-          + ",\"is_visible\":" + (i != 6) + "}");
+      s.post(
+          P,
+          "{\"name\":\"Item "
+              + i
+              + "\",\"type\":\""
+              + (i % 2 == 0 ? "digital" : "physical")
+              + "\",\"weight\":"
+              + i
+              + ",\"price\":"
+              + (i * 10)
+              + ",\"sku\":\"SKU-"
+              + i
+              + "\",\"is_featured\":"
+              + (i == 3)
+              + ",\"inventory_level\":"
+              + i
+              + ",\"is_visible\":"
+              + (i != 6)
+              + "}");
     }
     assertThat(ids(s.get(P + "?id=2"))).containsExactly(2L);
     assertThat(ids(s.get(P + "?id:in=1,3,5"))).containsExactly(1L, 3L, 5L);
@@ -165,7 +213,13 @@ class ProductsApiTest {
     TestStore s = sr.newStore();
     long b = s.brand("Brandy");
     long c = s.category("Cats", 0);
-    s.post(P, "{\"name\":\"With\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"brand_id\":" + b + ",\"categories\":[" + c + "]}");
+    s.post(
+        P,
+        "{\"name\":\"With\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"brand_id\":"
+            + b
+            + ",\"categories\":["
+            + c
+            + "]}");
     s.product("Without", 1);
     assertThat(ids(s.get(P + "?brand_id=" + b))).containsExactly(1L);
     assertThat(ids(s.get(P + "?categories=" + c))).containsExactly(1L);
@@ -221,11 +275,13 @@ class ProductsApiTest {
     JsonNode last = s.get(P + "?limit=2&page=3").json();
     assertThat(last.path("data").size()).isEqualTo(1);
     assertThat(last.path("meta").path("pagination").path("links").has("next")).isFalse();
-    assertThat(last.path("meta").path("pagination").path("links").path("previous").asText()).isEqualTo("?page=2&limit=2");
+    assertThat(last.path("meta").path("pagination").path("links").path("previous").asText())
+        .isEqualTo("?page=2&limit=2");
     JsonNode past = s.get(P + "?limit=2&page=9").json();
     assertThat(past.path("data").size()).isZero();
     assertThat(past.path("meta").path("pagination").path("total").asInt()).isEqualTo(5);
-    assertThat(s.get(P).json().path("meta").path("pagination").path("per_page").asInt()).isEqualTo(50);
+    assertThat(s.get(P).json().path("meta").path("pagination").path("per_page").asInt())
+        .isEqualTo(50);
     assertThat(s.get(P + "?limit=0").status()).isEqualTo(422);
     assertThat(s.get(P + "?page=-1").status()).isEqualTo(422);
   }
@@ -281,7 +337,8 @@ class ProductsApiTest {
     assertThat(ok.json().path("data").size()).isEqualTo(2);
     assertThat(ok.json().path("data").get(1).path("price").asDouble()).isEqualTo(22.0);
     assertThat(ok.json().path("meta").path("pagination").path("total").asInt()).isEqualTo(2);
-    Response conflict = s.put(P, "[{\"id\":" + a + ",\"price\":99},{\"id\":" + b + ",\"name\":\"BA\"}]");
+    Response conflict =
+        s.put(P, "[{\"id\":" + a + ",\"price\":99},{\"id\":" + b + ",\"name\":\"BA\"}]");
     assertThat(conflict.status()).isEqualTo(409);
     assertThat(conflict.json().path("errors").has("1.name")).isTrue();
     assertThat(s.get(P + "/" + a).json().path("data").path("price").asDouble()).isEqualTo(11.0);
@@ -293,7 +350,9 @@ class ProductsApiTest {
   @Test
   void subResourcesOfTheNextStepAreRefusedClearly() {
     TestStore s = sr.newStore();
-    Response r = s.post(P, "{\"name\":\"V\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"variants\":[]}");
+    Response r =
+        s.post(
+            P, "{\"name\":\"V\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"variants\":[]}");
     assertThat(r.status()).isEqualTo(422);
     assertThat(r.json().path("errors").path("variants").asText()).contains("not served");
   }
@@ -305,7 +364,8 @@ class ProductsApiTest {
     for (int i = 1; i <= 24; i++) {
       assertThat(s.put(P + "/" + id, "{\"price\":" + i + "}").status()).isEqualTo(200);
       assertThat(s.get(P + "/" + id).json().path("data").path("price").asDouble()).isEqualTo(i);
-      assertThat(s.get(P + "?id=" + id).json().path("data").get(0).path("price").asDouble()).isEqualTo(i);
+      assertThat(s.get(P + "?id=" + id).json().path("data").get(0).path("price").asDouble())
+          .isEqualTo(i);
     }
   }
 }
