@@ -38,7 +38,7 @@ public final class App implements AutoCloseable {
     try {
       Tenants tenants = new Tenants(new TenantStore(db), config.clock());
       RateLimiter limiter = new RateLimiter(config.clock());
-      BrandStore brands = new BrandStore(db, config.clock());
+      BrandStore brands = new BrandStore(db);
       CategoryStore categories = new CategoryStore(db, config.clock());
       ProductStore products = new ProductStore(db, config.clock());
       categories.productCounter(ProductStore::productsIn);

@@ -3,20 +3,21 @@ package dev.stockroom.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockroom.tenancy.Tenant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** One request after the pipeline: its store (null on the control plane), params, query, body. */
 public final class Call {
-  private final Tenant tenant;
+  private final @Nullable Tenant tenant;
   private final String method;
   private final Map<String, String> params;
   private final Query query;
   private final byte[] body;
   private final String basePath;
   private final Map<String, String> headers;
-  private JsonNode json;
+  private @Nullable JsonNode json;
 
   public Call(
-      Tenant tenant,
+      @Nullable Tenant tenant,
       String method,
       Map<String, String> params,
       Query query,
@@ -48,7 +49,7 @@ public final class Call {
   }
 
   /** A lower-cased request header, or null. */
-  public String header(String lowerName) {
+  public @Nullable String header(String lowerName) {
     return headers.get(lowerName);
   }
 
@@ -75,8 +76,13 @@ public final class Call {
     }
   }
 
+  /** A path parameter of the matched route (routes always declare the ones they read). */
   public String param(String name) {
-    return params.get(name);
+    String v = params.get(name);
+    if (v == null) {
+      throw new IllegalStateException("route has no parameter " + name);
+    }
+    return v;
   }
 
   public JsonNode json() {

@@ -3,6 +3,7 @@ package dev.stockroom.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place where errors become bodies: v3 {status,title,type,errors}, v2 [{status,message}].
@@ -14,7 +15,7 @@ public final class ErrorRenderer {
   private ErrorRenderer() {}
 
   public static Reply render(ApiVersion version, ApiException e) {
-    Map<String, String> errors =
+    @Nullable Map<String, String> errors =
         switch (e) {
           case ApiException.Invalid invalid -> invalid.errors();
           case ApiException.Conflict conflict -> conflict.details();
@@ -30,7 +31,13 @@ public final class ErrorRenderer {
           case ApiException.Invalid invalid -> Map.copyOf(invalid.errors());
           default -> Map.of();
         };
-    Reply reply = body(version, e.status(), e.getMessage(), errors, v2Details);
+    Reply reply =
+        body(
+            version,
+            e.status(),
+            java.util.Objects.requireNonNullElse(e.getMessage(), e.status().title()),
+            errors,
+            v2Details);
     if (e instanceof ApiException.Refused refused) {
       refused.headers().forEach(reply::header);
     }
@@ -53,7 +60,7 @@ public final class ErrorRenderer {
       ApiVersion version,
       Status status,
       String message,
-      Map<String, String> errors,
+      @Nullable Map<String, String> errors,
       Map<String, Object> v2Details) {
     if (version == ApiVersion.V2) {
       ArrayNode array = Json.MAPPER.createArrayNode();

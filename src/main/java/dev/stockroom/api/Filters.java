@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The v3 filter grammar ({@code attr=v}, {@code :in}, {@code :not_in}, {@code :min}, {@code :max},
@@ -51,7 +52,12 @@ public final class Filters {
   }
 
   record Def(
-      String param, String column, Type type, Set<Op> ops, Set<String> values, Custom custom) {}
+      String param,
+      @Nullable String column,
+      Type type,
+      Set<Op> ops,
+      Set<String> values,
+      @Nullable Custom custom) {}
 
   /** A parsed condition: {@code sql} joins with AND; {@code count} is how many filters applied. */
   public record Where(String sql, List<Object> binds, int count) {
@@ -125,7 +131,7 @@ public final class Filters {
     return new Where(String.join(" AND ", parts), binds, parts.size());
   }
 
-  private static Op opOf(String suffix) {
+  private static @Nullable Op opOf(String suffix) {
     for (Op op : Op.values()) {
       if (op.suffix.equals(suffix)) {
         return op;

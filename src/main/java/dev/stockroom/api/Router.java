@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Path templates ({@code /v3/catalog/products/{product_id}}) to handlers. Matching is done by
@@ -13,21 +14,44 @@ import java.util.TreeSet;
  */
 public final class Router {
   /** A registered endpoint; {@code scope} is the OAuth scope that gates it (null: none). */
-  public record Route(String method, String template, String scope, Handler handler) {}
+  public record Route(String method, String template, @Nullable String scope, Handler handler) {}
 
   /** The outcome of a lookup: a route with its parameters, or the methods the path allows. */
-  public record Match(Route route, Map<String, String> params, List<String> allowed) {
+  public record Match(@Nullable Route route, Map<String, String> params, List<String> allowed) {
     public boolean found() {
       return route != null;
     }
   }
 
-  private record Entry(String[] segments, int literals, Map<String, Route> byMethod) {}
+  /** One path template and its routes by method. */
+  private static final class Entry {
+    private final String[] segments;
+    private final int literals;
+    private final Map<String, Route> byMethod;
+
+    Entry(String[] segments, int literals, Map<String, Route> byMethod) {
+      this.segments = segments;
+      this.literals = literals;
+      this.byMethod = byMethod;
+    }
+
+    String[] segments() {
+      return segments;
+    }
+
+    int literals() {
+      return literals;
+    }
+
+    Map<String, Route> byMethod() {
+      return byMethod;
+    }
+  }
 
   private final List<Entry> entries = new ArrayList<>();
-  private final String defaultScope;
+  private final @Nullable String defaultScope;
 
-  public Router(String defaultScope) {
+  public Router(@Nullable String defaultScope) {
     this.defaultScope = defaultScope;
   }
 
@@ -47,7 +71,7 @@ public final class Router {
     return add("DELETE", template, defaultScope, h);
   }
 
-  public Router add(String method, String template, String scope, Handler h) {
+  public Router add(String method, String template, @Nullable String scope, Handler h) {
     String[] segs = split(template);
     for (Entry e : entries) {
       if (java.util.Arrays.equals(e.segments(), segs)) {
@@ -102,7 +126,7 @@ public final class Router {
     return new Match(null, Map.of(), allowed == null ? List.of() : List.copyOf(allowed));
   }
 
-  private static Map<String, String> bind(String[] template, String[] path) {
+  private static @Nullable Map<String, String> bind(String[] template, String[] path) {
     if (template.length != path.length) {
       return null;
     }

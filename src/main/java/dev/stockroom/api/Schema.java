@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The writable fields of a resource, with the spec's types and limits. {@link #check} collects
@@ -35,7 +36,7 @@ public final class Schema {
       BigDecimal max,
       Set<String> values,
       boolean nullable,
-      Schema nested) {}
+      @Nullable Schema nested) {}
 
   private final Map<String, Field> fields = new LinkedHashMap<>();
   private final Set<String> readOnly;
@@ -73,11 +74,12 @@ public final class Schema {
   }
 
   public Schema bool(String name) {
-    return add(new Field(name, Kind.BOOL, null, null, Set.of(), false, null));
+    return add(new Field(name, Kind.BOOL, BigDecimal.ZERO, BigDecimal.ZERO, Set.of(), false, null));
   }
 
   public Schema enumeration(String name, String... values) {
-    return add(new Field(name, Kind.ENUM, null, null, Set.of(values), false, null));
+    return add(
+        new Field(name, Kind.ENUM, BigDecimal.ZERO, BigDecimal.ZERO, Set.of(values), false, null));
   }
 
   public Schema intArray(String name, int maxItems, long minItem) {
@@ -85,15 +87,18 @@ public final class Schema {
   }
 
   public Schema stringArray(String name) {
-    return add(new Field(name, Kind.STRING_ARRAY, null, null, Set.of(), false, null));
+    return add(
+        new Field(
+            name, Kind.STRING_ARRAY, BigDecimal.ZERO, BigDecimal.ZERO, Set.of(), false, null));
   }
 
   public Schema object(String name, Schema nested) {
-    return add(new Field(name, Kind.OBJECT, null, null, Set.of(), false, nested));
+    return add(
+        new Field(name, Kind.OBJECT, BigDecimal.ZERO, BigDecimal.ZERO, Set.of(), false, nested));
   }
 
   public Schema nullableDate(String name) {
-    return add(new Field(name, Kind.DATE, null, null, Set.of(), true, null));
+    return add(new Field(name, Kind.DATE, BigDecimal.ZERO, BigDecimal.ZERO, Set.of(), true, null));
   }
 
   private Schema add(Field f) {
@@ -167,7 +172,7 @@ public final class Schema {
     return clean;
   }
 
-  private String checkValue(
+  private @Nullable String checkValue(
       Field f, JsonNode v, String path, ObjectNode clean, Map<String, String> errors) {
     switch (f.kind()) {
       case STRING -> {
@@ -265,13 +270,15 @@ public final class Schema {
         if (!v.isObject()) {
           return "must be a JSON object";
         }
-        clean.set(f.name(), f.nested().collect(v, path + ".", List.of(), errors));
+        clean.set(
+            f.name(),
+            java.util.Objects.requireNonNull(f.nested()).collect(v, path + ".", List.of(), errors));
       }
     }
     return null;
   }
 
-  private static String range(JsonNode v, Field f, boolean integral) {
+  private static @Nullable String range(JsonNode v, Field f, boolean integral) {
     if (!v.isNumber()) {
       return integral ? "must be a whole number" : "must be a number";
     }
@@ -289,7 +296,7 @@ public final class Schema {
   }
 
   /** NUL and lone surrogates cannot be stored faithfully by every database: refuse them. */
-  static String badText(String s) {
+  static @Nullable String badText(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == 0) {

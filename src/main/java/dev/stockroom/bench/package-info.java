@@ -4,7 +4,4 @@
  * is measured against), and {@link dev.stockroom.bench.Seed}, which creates a store, an API account
  * and N products through the public API. Nothing in the server depends on this package.
  */
-@NullMarked
 package dev.stockroom.bench;
-
-import org.jspecify.annotations.NullMarked;

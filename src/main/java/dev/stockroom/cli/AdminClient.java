@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** The command line's way to the control plane of a running server. */
 final class AdminClient {
@@ -27,7 +28,7 @@ final class AdminClient {
   /**
    * The admin token: the option, else STOCKROOM_ADMIN_TOKEN, else the data dir's admin-token file.
    */
-  static String token(String option, Path dataDir) throws IOException {
+  static String token(@Nullable String option, Path dataDir) throws IOException {
     if (option != null && !option.isBlank()) {
       return option;
     }
@@ -44,7 +45,7 @@ final class AdminClient {
             + " data directory holds admin-token (see --data-dir).");
   }
 
-  Answer send(String method, String path, String json) throws IOException {
+  Answer send(String method, String path, @Nullable String json) throws IOException {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(url + path))
             .timeout(Duration.ofSeconds(30))

@@ -2,6 +2,7 @@ package dev.stockroom.config;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a node is configured with, passed down through constructors (no global config).
@@ -17,7 +18,7 @@ public record Config(
     String host,
     int port,
     Path dataDir,
-    String databaseUrl,
+    @Nullable String databaseUrl,
     String adminToken,
     long maxBodyBytes,
     int batchLimit,
@@ -45,7 +46,7 @@ public record Config(
         host, p, dataDir, databaseUrl, adminToken, maxBodyBytes, batchLimit, sqliteSyncFull, clock);
   }
 
-  public Config withDatabaseUrl(String url) {
+  public Config withDatabaseUrl(@Nullable String url) {
     return new Config(
         host, port, dataDir, url, adminToken, maxBodyBytes, batchLimit, sqliteSyncFull, clock);
   }

@@ -11,6 +11,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -30,8 +31,8 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Dialect dialect;
-  private final WriteLane lane;
-  private final ArrayBlockingQueue<Handle> readers;
+  private final @Nullable WriteLane lane;
+  private final @Nullable ArrayBlockingQueue<Handle> readers;
 
   private Database(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
@@ -60,7 +61,7 @@ public final class Database implements AutoCloseable {
    * @param syncFull SQLite {@code synchronous=FULL} (survives power loss) instead of NORMAL
    *     (survives a process crash, which is what {@code kill -9} tests)
    */
-  public static Database open(String url, Path dataDir, boolean syncFull) {
+  public static Database open(@Nullable String url, Path dataDir, boolean syncFull) {
     HikariConfig cfg = new HikariConfig();
     cfg.setPoolName("stockroom");
     Dialect dialect;

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SQLite's single writer, with group commit. One thread takes the writes that arrive together and
@@ -22,8 +23,8 @@ final class WriteLane implements AutoCloseable {
   private static final class Task<T> {
     final HandleCallback<T, RuntimeException> work;
     final CompletableFuture<T> future = new CompletableFuture<>();
-    T value;
-    RuntimeException error;
+    @Nullable T value;
+    @Nullable RuntimeException error;
 
     Task(HandleCallback<T, RuntimeException> work) {
       this.work = work;

@@ -44,7 +44,8 @@ final class AdminPipeline {
             Status.NOT_IMPLEMENTED, "The " + ex.method() + " method is not supported.");
       }
       Router.Match m = router.match(ex.method(), ex.path());
-      if (!m.found()) {
+      Router.Route route = m.route();
+      if (route == null) {
         if (m.allowed().isEmpty()) {
           throw new ApiException.NotFound("No control-plane resource at " + ex.path() + ".");
         }
@@ -76,7 +77,7 @@ final class AdminPipeline {
               ex.body(),
               "/admin/api",
               ex.headers());
-      return m.route().handler().handle(call);
+      return route.handler().handle(call);
     } catch (ApiException e) {
       return ErrorRenderer.render(ApiVersion.ADMIN, e);
     } catch (RuntimeException e) {

@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The only Helidon handler: it reads the request into an {@link Exchange}, sends it to the store
@@ -69,10 +70,11 @@ public final class HttpEdge implements Handler {
         if (declared > maxBodyBytes) {
           tooLarge = true;
         } else {
-          body = readAtMost(req.content().inputStream(), maxBodyBytes);
-          tooLarge = body == null;
-          if (tooLarge) {
-            body = new byte[0];
+          byte[] read = readAtMost(req.content().inputStream(), maxBodyBytes);
+          if (read == null) {
+            tooLarge = true;
+          } else {
+            body = read;
           }
         }
       }
@@ -127,7 +129,7 @@ public final class HttpEdge implements Handler {
   }
 
   /** The body, or null when it is longer than {@code max}. */
-  private static byte[] readAtMost(InputStream in, long max) {
+  private static byte @Nullable [] readAtMost(InputStream in, long max) {
     try (in) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buf = new byte[8192];

@@ -1,13 +1,14 @@
 package dev.stockroom.edge;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Accept and Content-Type rules of the pipeline (406, 415). */
 final class Negotiation {
   private Negotiation() {}
 
   /** Absent, empty, {@code *}/{@code *}, {@code application/*} or JSON: JSON can be served. */
-  static boolean acceptsJson(String accept) {
+  static boolean acceptsJson(@Nullable String accept) {
     if (accept == null || accept.isBlank()) {
       return true;
     }
@@ -36,7 +37,7 @@ final class Negotiation {
   }
 
   /** A request body must be declared as JSON ({@code application/json}, any parameters). */
-  static boolean isJson(String contentType) {
+  static boolean isJson(@Nullable String contentType) {
     if (contentType == null) {
       return false;
     }

@@ -106,7 +106,8 @@ final class StorePipeline {
               + " method is not supported by this API. Use GET, POST, PUT or DELETE.");
     }
     Router.Match m = router.match(ex.method(), ex.path());
-    if (!m.found()) {
+    Router.Route route = m.route();
+    if (route == null) {
       if (m.allowed().isEmpty()) {
         throw new ApiException.NotFound("The requested resource was not found.");
       }
@@ -131,11 +132,11 @@ final class StorePipeline {
           Status.UNSUPPORTED_MEDIA_TYPE,
           "The request body must be JSON: send Content-Type: application/json.");
     }
-    if (!Scopes.allows(account.scopes(), m.route().scope(), ex.method())) {
+    if (!Scopes.allows(account.scopes(), route.scope(), ex.method())) {
       throw new ApiException.Refused(
           Status.FORBIDDEN,
           "You do not have permission to make this request: the API account lacks the "
-              + m.route().scope()
+              + route.scope()
               + (ex.method().equals("GET") || ex.method().equals("HEAD")
                   ? " (or its read-only) "
                   : " ")
@@ -152,6 +153,6 @@ final class StorePipeline {
     Call call =
         new Call(
             t, ex.method(), m.params(), Query.parse(ex.rawQuery()), ex.body(), base, ex.headers());
-    return m.route().handler().handle(call);
+    return route.handler().handle(call);
   }
 }

@@ -39,12 +39,13 @@ public enum Plan {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The plan named {@code s}; callers validate the name first (an unknown name is a bug). */
   public static Plan of(String s) {
     for (Plan p : values()) {
       if (p.label().equals(s)) {
         return p;
       }
     }
-    return null;
+    throw new IllegalArgumentException("unknown plan: " + s);
   }
 }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** BigCommerce's OAuth scope names (spec-digest §6), with their {@code _read_only} twins. */
 public final class Scopes {
@@ -63,7 +64,7 @@ public final class Scopes {
    * Whether {@code granted} allows {@code method} on a route gated by {@code scope}: the modify
    * scope allows every method, its read-only twin GET and HEAD only.
    */
-  public static boolean allows(Collection<String> granted, String scope, String method) {
+  public static boolean allows(Collection<String> granted, @Nullable String scope, String method) {
     if (scope == null || granted.contains(scope)) {
       return true;
     }

@@ -9,7 +9,6 @@ import dev.stockroom.api.Schema;
 import dev.stockroom.db.Database;
 import dev.stockroom.db.Docs;
 import dev.stockroom.tenancy.Tenant;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +19,6 @@ public final class BrandStore {
   static final String TABLE = "brands";
 
   private final Database db;
-  private final Clock clock;
   private DeleteHook onDelete = (h, storeId, ids) -> {};
 
   /** Runs inside the transaction that deletes brands. */
@@ -28,9 +26,8 @@ public final class BrandStore {
     void deleted(Handle h, long storeId, List<Long> ids);
   }
 
-  public BrandStore(Database db, Clock clock) {
+  public BrandStore(Database db) {
     this.db = db;
-    this.clock = clock;
   }
 
   /** Runs in the deleting transaction (products drop their brand_id). */

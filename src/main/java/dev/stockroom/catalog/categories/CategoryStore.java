@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /** SQL for categories. */
 public final class CategoryStore {
@@ -182,10 +183,13 @@ public final class CategoryStore {
   }
 
   /** Deletes the matched categories, refusing (409) when that would orphan products or children. */
-  int delete(Tenant t, Filters.Where where, Long single) {
+  int delete(Tenant t, Filters.@Nullable Where where, @Nullable Long single) {
     return db.write(
         h -> {
-          List<Long> ids = single != null ? List.of(single) : Docs.ids(h, TABLE, t.id(), where);
+          List<Long> ids =
+              single != null
+                  ? List.of(single)
+                  : Docs.ids(h, TABLE, t.id(), java.util.Objects.requireNonNull(where));
           if (single != null && Docs.doc(h, TABLE, t.id(), single).isEmpty()) {
             throw notFound(single);
           }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /** SQL for products: the document, its filter columns and its category links. */
 public final class ProductStore {
@@ -158,7 +159,12 @@ public final class ProductStore {
 
   /** One query for both rules: product names and non-empty SKUs are unique per store. */
   private static void checkUnique(
-      Handle h, long storeId, String name, String sku, long self, String prefix) {
+      Handle h,
+      long storeId,
+      @Nullable String name,
+      @Nullable String sku,
+      long self,
+      String prefix) {
     boolean checkSku = sku != null && !sku.isEmpty();
     if (name == null && !checkSku) {
       return;
@@ -289,10 +295,13 @@ public final class ProductStore {
   }
 
   /** Deletes the given products (and their category links); returns how many went. */
-  int delete(Tenant t, Filters.Where where, Long single) {
+  int delete(Tenant t, Filters.@Nullable Where where, @Nullable Long single) {
     return db.write(
         h -> {
-          List<Long> ids = single != null ? List.of(single) : Docs.ids(h, TABLE, t.id(), where);
+          List<Long> ids =
+              single != null
+                  ? List.of(single)
+                  : Docs.ids(h, TABLE, t.id(), java.util.Objects.requireNonNull(where));
           if (single != null && Docs.doc(h, TABLE, t.id(), single).isEmpty()) {
             throw notFound(single);
           }
