@@ -152,9 +152,7 @@ public final class StoreAdminRoutes implements Routes {
                 window,
                 t.createdAt(),
                 clock.millis()));
-    if (quota != t.rateQuota() || window != t.rateWindowMs()) {
-      limiter.reset(t.id());
-    }
+    // No reset: the limiter starts a new window by itself when the quota or window changes.
     return Reply.ok(wrap(json(updated)));
   }
 

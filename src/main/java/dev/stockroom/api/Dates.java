@@ -32,6 +32,21 @@ public final class Dates {
    * Unix timestamp in seconds, or RFC 2822. Throws {@link IllegalArgumentException} otherwise.
    */
   public static long parse(String value) {
+    try {
+      long ms = parseAny(value);
+      if (ms < MIN_MS || ms > MAX_MS) {
+        throw new IllegalArgumentException("date out of range (years 0001 to 9999): " + value);
+      }
+      return ms;
+    } catch (java.time.DateTimeException | ArithmeticException | NumberFormatException e) {
+      throw new IllegalArgumentException("not a date: " + value, e);
+    }
+  }
+
+  private static final long MIN_MS = -62_135_596_800_000L; // 0001-01-01T00:00:00Z
+  private static final long MAX_MS = 253_402_300_799_000L; // 9999-12-31T23:59:59Z
+
+  private static long parseAny(String value) {
     String v = value.trim();
     if (v.matches("\\d{1,12}")) {
       return Long.parseLong(v) * 1000;

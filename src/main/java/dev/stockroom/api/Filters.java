@@ -120,7 +120,10 @@ public final class Filters {
       }
       String raw = e.getValue().get(e.getValue().size() - 1);
       try {
-        parts.add(condition(def, op, raw, binds));
+        String sql = condition(def, op, raw, binds);
+        if (!sql.isEmpty()) { // accepted for compatibility, but it narrows nothing
+          parts.add(sql);
+        }
       } catch (IllegalArgumentException bad) {
         errors.put(key, bad.getMessage());
       }

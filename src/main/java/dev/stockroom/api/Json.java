@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** The one configured JSON mapper: snake_case names, strict parsing of request bodies. */
 public final class Json {
@@ -54,7 +53,9 @@ public final class Json {
       throw new ApiException.Refused(
           Status.BAD_REQUEST, "The request body is not valid JSON: " + firstLine(e));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // Jackson's encoding detection (UTF-16/32 guesses) fails with plain IOExceptions.
+      throw new ApiException.Refused(
+          Status.BAD_REQUEST, "The request body is not valid JSON text in UTF-8.");
     }
   }
 

@@ -10,6 +10,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 /**
  * SQLite's single writer, with group commit. One thread takes the writes that arrive together and
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class WriteLane implements AutoCloseable {
   private static final int MAX_BATCH = 64;
+  private static final long WAIT_SECONDS = 120;
 
   private static final class Task<T> {
     final HandleCallback<T, RuntimeException> work;
@@ -68,8 +70,13 @@ final class WriteLane implements AutoCloseable {
     }
     Task<T> task = new Task<>(work);
     queue.add(task);
+    if (closed && queue.remove(task)) {
+      throw new IllegalStateException("the database is closed");
+    }
     try {
-      return task.future.get();
+      return task.future.get(WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("the write lane did not answer in " + WAIT_SECONDS + " s", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException re) {
         throw re;
@@ -103,7 +110,10 @@ final class WriteLane implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(WriteLane.class).error("the SQLite write lane stopped", e);
     } finally {
+      closed = true;
       List<Task<?>> left = new ArrayList<>();
       queue.drainTo(left);
       left.forEach(

@@ -28,6 +28,10 @@ public final class Tenants {
   private final ConcurrentHashMap<String, Cached<Tenant>> byHash = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Cached<ApiAccount>> byToken = new ConcurrentHashMap<>();
 
+  /** Bumped after every committed change, so a lookup that raced it is not cached. */
+  private final java.util.concurrent.atomic.AtomicLong generation =
+      new java.util.concurrent.atomic.AtomicLong();
+
   public Tenants(TenantStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
@@ -41,11 +45,14 @@ public final class Tenants {
     long now = clock.millis();
     Cached<Tenant> c = byHash.get(hash);
     if (c == null || now - c.at() > TTL_MS) {
+      long seen = generation.get();
       c = new Cached<>(store.byHash(hash), now);
       if (byHash.size() > 100_000) {
         byHash.clear();
       }
-      byHash.put(hash, c);
+      if (generation.get() == seen) { // no change was committed meanwhile: safe to keep
+        byHash.put(hash, c);
+      }
     }
     return c.value();
   }
@@ -60,11 +67,14 @@ public final class Tenants {
     long now = clock.millis();
     Cached<ApiAccount> c = byToken.get(token);
     if (c == null || now - c.at() > TTL_MS) {
+      long seen = generation.get();
       c = new Cached<>(store.accountByTokenHash(sha256(token)), now);
       if (byToken.size() > 100_000) {
         byToken.clear();
       }
-      byToken.put(token, c);
+      if (generation.get() == seen) {
+        byToken.put(token, c);
+      }
     }
     return c.value();
   }
@@ -74,6 +84,7 @@ public final class Tenants {
       String hash = randomHash();
       if (store.byHash(hash).isEmpty() || attempt > 5) {
         Tenant t = store.insert(hash, name, plan, productLimit, quota, windowMs, clock.millis());
+        generation.incrementAndGet();
         byHash.remove(hash);
         return t;
       }
@@ -82,12 +93,14 @@ public final class Tenants {
 
   public Tenant update(Tenant t) {
     Tenant updated = store.update(t);
+    generation.incrementAndGet();
     byHash.remove(t.hash());
     return updated;
   }
 
   public void delete(Tenant t) {
     store.delete(t);
+    generation.incrementAndGet();
     byHash.remove(t.hash());
     byToken.clear();
   }
@@ -105,6 +118,7 @@ public final class Tenants {
 
   public void revoke(Tenant t, long accountId) {
     store.deleteAccount(t, accountId);
+    generation.incrementAndGet();
     byToken.clear();
   }
 

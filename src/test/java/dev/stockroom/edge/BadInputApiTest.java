@@ -217,4 +217,27 @@ class BadInputApiTest {
       assertThat(r.body()).doesNotContain("Exception");
     }
   }
+
+  @Test
+  void bodiesJacksonWouldReadAsUtf32AreA400() {
+    TestStore s = sr.newStore();
+    for (byte[] body :
+        List.of(
+            new byte[] {0, '{', 0, 0},
+            new byte[] {0, 0, '{', 0},
+            new byte[] {'{', 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f})) {
+      Response r =
+          sr.http()
+              .sendBytes(
+                  "POST",
+                  s.path("v3/catalog/brands"),
+                  body,
+                  "X-Auth-Token",
+                  s.token(),
+                  "Content-Type",
+                  "application/json");
+      assertClean(r, "UTF-32-looking body");
+      assertThat(r.status()).isEqualTo(400);
+    }
+  }
 }

@@ -324,7 +324,9 @@ class PipelineApiTest {
     long id = created.json().path("data").path("id").asLong();
     assertThat(created.header("Location")).contains(s.path("v3/catalog/brands/" + id));
     assertThat(s.get("v3/catalog/brands/" + id).status()).isEqualTo(200);
-    assertThat(s.put("v3/catalog/brands/" + id, "{\"page_title\":\"t\"}").status()).isEqualTo(200);
+    assertThat(
+            s.put("v3/catalog/brands/" + id, "{\"name\":\"Seed\",\"page_title\":\"t\"}").status())
+        .isEqualTo(200);
     Response deleted = s.delete("v3/catalog/brands/" + id);
     assertThat(deleted.status()).isEqualTo(204);
     assertThat(deleted.body()).isEmpty();
@@ -429,5 +431,44 @@ class PipelineApiTest {
                 .path("total")
                 .asInt())
         .isEqualTo(10);
+  }
+
+  @Test
+  void theChecksComeInTheContractsOrder() {
+    TestStore s = sr.newStore();
+    String readOnly = sr.newToken(s.hash(), List.of("store_v2_products_read_only"));
+    // 401 before 404: no token on an unknown route.
+    assertV3Error(sr.http().send("GET", s.path("v3/no/such/route"), null), 401);
+    // 405 before 406: wrong method with an Accept that rules out JSON.
+    assertV3Error(s.call("POST", "v3/catalog/products/1", "{}", "Accept", "application/pdf"), 405);
+    // 415 before 403: a read-only token posting text.
+    assertV3Error(
+        sr.http()
+            .send(
+                "POST",
+                s.path("v3/catalog/products"),
+                "x",
+                "X-Auth-Token",
+                readOnly,
+                "Content-Type",
+                "text/plain"),
+        415);
+    // 403 before 413: a read-only token with a body over the cap.
+    assertV3Error(
+        sr.http()
+            .send(
+                "POST",
+                s.path("v3/catalog/brands"),
+                "{\"name\":\"" + "x".repeat(300 * 1024) + "\"}",
+                "X-Auth-Token",
+                readOnly),
+        403);
+    // 429 before 404: a limited store asked for an unknown route.
+    TestStore tiny =
+        sr.newStore(
+            "{\"name\":\"tiny\",\"rate_limit\":{\"quota\":1,\"window_ms\":60000}}",
+            List.of("store_v2_products"));
+    tiny.get("v3/catalog/products");
+    assertV3Error(tiny.get("v3/no/such/route"), 429);
   }
 }

@@ -23,25 +23,36 @@ class TenantIsolationTest {
     this.sr = sr;
   }
 
+  /** A valid body for the route's resource, so that writes under A really happen. */
   static String body(Router.Route r) {
-    if (r.method().equals("PUT") && !r.template().contains("{")) {
+    String t = r.template();
+    if (t.endsWith("/products") && r.method().equals("PUT")) {
       return "[{\"id\":1,\"name\":\"A-renamed\"}]";
     }
-    if (r.template().endsWith("/products") && r.method().equals("PUT")) {
-      return "[{\"id\":1,\"name\":\"A-renamed\"}]";
+    if (!r.method().equals("POST") && !r.method().equals("PUT")) {
+      return null;
     }
-    return switch (r.method()) {
-      case "POST" ->
-          "{\"name\":\"A-new\",\"parent_id\":0,\"type\":\"physical\",\"weight\":1,\"price\":1}";
-      case "PUT" -> "{\"name\":\"A-renamed\"}";
-      default -> null;
-    };
+    if (t.contains("/products")) {
+      return "{\"name\":\"A-new-"
+          + r.method()
+          + "\",\"type\":\"physical\",\"weight\":1,\"price\":1}";
+    }
+    if (t.contains("/categories")) {
+      return "{\"name\":\"A-new-" + r.method() + "\",\"parent_id\":0}";
+    }
+    return "{\"name\":\"A-new-" + r.method() + "\"}";
   }
 
   @Test
   void noRouteLetsOneStoreSeeOrChangeAnother() {
     TestStore a = sr.newStore();
     TestStore b = sr.newStore();
+    // B's rows get ids A never reaches (A creates one row per resource below: id 1).
+    for (int i = 0; i < 2; i++) {
+      b.delete("v3/catalog/brands/" + b.brand("gap" + i));
+      b.delete("v3/catalog/categories/" + b.category("gap" + i, 0));
+      b.delete("v3/catalog/products/" + b.product("gap" + i, 1));
+    }
     long brand = b.brand(SECRET + "-brand");
     long cat = b.category(SECRET + "-cat", 0);
     b.post(
@@ -64,7 +75,7 @@ class TenantIsolationTest {
     assertThat(routes).hasSizeGreaterThanOrEqualTo(20);
     for (Router.Route r : routes) {
       String tail =
-          r.template().replace("/stores/{store_hash}/", "").replaceAll("\\{[a-z_]+}", "1");
+          r.template().replace("/stores/{store_hash}/", "").replaceAll("\\{[a-z_]+}", "3");
       String json = body(r);
       // A's token on B's hash: refused before anything else.
       Response foreign = sr.http().send(r.method(), b.path(tail), json, "X-Auth-Token", a.token());
@@ -79,9 +90,36 @@ class TenantIsolationTest {
         assertThat(own.status()).as(r.method() + " " + tail + " B's id under A").isEqualTo(404);
       }
     }
+    // A cannot reference B's brand or category (A has none with those ids): 409, nothing linked.
+    TestStore c = sr.newStore();
+    assertThat(
+            c.post(
+                    "v3/catalog/products",
+                    "{\"name\":\"X\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"brand_id\":"
+                        + brand
+                        + "}")
+                .status())
+        .isEqualTo(409);
+    assertThat(
+            c.post(
+                    "v3/catalog/products",
+                    "{\"name\":\"Y\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"categories\":["
+                        + cat
+                        + "]}")
+                .status())
+        .isEqualTo(409);
+    assertThat(
+            a.get("v3/catalog/products")
+                .json()
+                .path("meta")
+                .path("pagination")
+                .path("total")
+                .asInt())
+        .as("A's own creates went through")
+        .isPositive();
     // Collection deletes with filters that match B's rows ran under A: B is untouched.
-    a.delete("v3/catalog/products?id:in=1");
-    a.delete("v3/catalog/categories?id:in=1");
+    a.delete("v3/catalog/products?id:in=3");
+    a.delete("v3/catalog/categories?id:in=3");
     a.delete("v3/catalog/brands");
     String after =
         b.get("v3/catalog/products").body()

@@ -65,7 +65,8 @@ public final class BrandRoutes implements Routes {
 
   private Reply update(Call c) {
     long id = c.id("brand_id");
-    ObjectNode input = Brand.SCHEMA.check(c.json(), "", List.of());
+    // contract: catalog.v3 brand_Full.name is x-required [post, put]
+    ObjectNode input = Brand.SCHEMA.check(c.json(), "", List.of("name"));
     return Reply.ok(Envelope.single(store.update(c.tenant(), id, input)));
   }
 

@@ -87,8 +87,8 @@ public final class ProductRoutes implements Routes {
                 binds.add("%" + v.get(0).toLowerCase(Locale.ROOT) + "%");
                 return "keywords LIKE ?";
               })
-          .custom("keyword_context", EnumSet.of(Filters.Op.EQ), (op, v, binds) -> "1 = 1")
-          .custom("status", EnumSet.of(Filters.Op.EQ), (op, v, binds) -> "1 = 1");
+          .custom("keyword_context", EnumSet.of(Filters.Op.EQ), (op, v, binds) -> "")
+          .custom("status", EnumSet.of(Filters.Op.EQ), (op, v, binds) -> "");
 
   private static final Map<String, String> SORTS =
       Map.of(
@@ -221,7 +221,11 @@ public final class ProductRoutes implements Routes {
       JsonNode item = body.get(i);
       String prefix = i + ".";
       JsonNode id = item.get("id");
-      if (id == null || !id.isIntegralNumber() || id.asLong() < 1) {
+      if (id == null
+          || !id.isIntegralNumber()
+          || !id.canConvertToLong()
+          || id.asLong() < 1
+          || id.asLong() > Product.MAX_ID) {
         errors.put(prefix + "id", id == null ? "is required" : "must be a product id");
       }
       try {

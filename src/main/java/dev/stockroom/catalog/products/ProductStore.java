@@ -93,7 +93,8 @@ public final class ProductStore {
   }
 
   ObjectNode create(Tenant t, ObjectNode input) {
-    long now = clock.millis();
+    long now =
+        clock.millis() / 1000 * 1000; // dates are served to the second: filter on the same value
     return db.write(
         h -> {
           // Counting first, in one statement that refuses past the limit, also locks the store's
@@ -243,13 +244,15 @@ public final class ProductStore {
   }
 
   ObjectNode update(Tenant t, long id, ObjectNode input) {
-    long now = clock.millis();
+    long now =
+        clock.millis() / 1000 * 1000; // dates are served to the second: filter on the same value
     return db.write(h -> apply(h, t, id, input, now, ""));
   }
 
   /** Updates a batch in one transaction: all items or none. */
   List<ObjectNode> updateAll(Tenant t, List<Map.Entry<Long, ObjectNode>> items) {
-    long now = clock.millis();
+    long now =
+        clock.millis() / 1000 * 1000; // dates are served to the second: filter on the same value
     return db.write(
         h -> {
           List<ObjectNode> out = new ArrayList<>();

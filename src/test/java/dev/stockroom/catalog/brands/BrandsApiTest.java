@@ -27,7 +27,9 @@ class BrandsApiTest {
     assertThat(r.json().path("data").path("custom_url").path("url").asText())
         .isEqualTo("/common-good/");
     Response put =
-        s.put(B + "/" + id, "{\"custom_url\":{\"url\":\"/cg/\",\"is_customized\":true}}");
+        s.put(
+            B + "/" + id,
+            "{\"name\":\"Common Good\",\"custom_url\":{\"url\":\"/cg/\",\"is_customized\":true}}");
     assertThat(put.json().path("data").path("custom_url").path("url").asText()).isEqualTo("/cg/");
     assertThat(put.json().path("data").path("name").asText()).isEqualTo("Common Good");
     assertThat(s.get(B + "?name=Common%20Good").json().path("data").size()).isEqualTo(1);
@@ -80,5 +82,14 @@ class BrandsApiTest {
     assertThat(s.get(B).json().path("meta").path("pagination").path("total").asInt()).isEqualTo(2);
     assertThat(s.delete(B).status()).isEqualTo(204);
     assertThat(s.get(B).json().path("data").size()).isZero();
+  }
+
+  @Test
+  void putNeedsTheNameAsTheSpecSays() {
+    TestStore s = sr.newStore();
+    long id = s.brand("Named");
+    Response r = s.put(B + "/" + id, "{\"page_title\":\"t\"}");
+    assertThat(r.status()).isEqualTo(422);
+    assertThat(r.json().path("errors").path("name").asText()).isEqualTo("is required");
   }
 }

@@ -368,4 +368,58 @@ class ProductsApiTest {
           .isEqualTo(i);
     }
   }
+
+  @Test
+  void aCollectionDeleteWithOnlyNoOpFiltersIs422AndDeletesNothing() {
+    TestStore s = sr.newStore();
+    s.product("Kept 1", 1);
+    s.product("Kept 2", 2);
+    assertThat(s.delete(P + "?status=1").status()).isEqualTo(422);
+    assertThat(s.delete(P + "?keyword_context=shopper").status()).isEqualTo(422);
+    assertThat(s.get(P).json().path("meta").path("pagination").path("total").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void dateModifiedFiltersMatchTheValueTheApiReturns() {
+    TestStore s = sr.newStore();
+    long id = s.product("Dated", 1);
+    String modified = s.get(P + "/" + id).json().path("data").path("date_modified").asText();
+    String q = java.net.URLEncoder.encode(modified, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(ids(s.get(P + "?date_modified=" + q))).containsExactly(id);
+    assertThat(ids(s.get(P + "?date_modified:max=" + q))).containsExactly(id);
+    assertThat(ids(s.get(P + "?date_modified:min=" + q))).containsExactly(id);
+  }
+
+  @Test
+  void datesOutOfRangeAre422() {
+    TestStore s = sr.newStore();
+    assertThat(s.get(P + "?date_modified:min=%2B300000000-01-01").status()).isEqualTo(422);
+    Response r =
+        s.post(
+            P,
+            "{\"name\":\"Far\",\"type\":\"physical\",\"weight\":1,\"price\":1,"
+                + "\"preorder_release_date\":\"+300000000-01-01T00:00:00Z\"}");
+    assertThat(r.status()).isEqualTo(422);
+    assertThat(r.json().path("errors").has("preorder_release_date")).isTrue();
+  }
+
+  @Test
+  void batchIdsBeyondTheRangeAre422NeverAnotherProduct() {
+    TestStore s = sr.newStore();
+    long id = s.product("Target", 1);
+    Response r = s.put(P, "[{\"id\":18446744073709551617,\"name\":\"hijack\"}]");
+    assertThat(r.status()).isEqualTo(422);
+    assertThat(r.json().path("errors").has("0.id")).isTrue();
+    assertThat(s.get(P + "/" + id).json().path("data").path("name").asText()).isEqualTo("Target");
+  }
+
+  @Test
+  void skuStaysUniqueOnUpdates() {
+    TestStore s = sr.newStore();
+    s.post(P, "{\"name\":\"S1\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"sku\":\"DUP\"}");
+    long other = s.product("S2", 1);
+    Response r = s.put(P + "/" + other, "{\"sku\":\"DUP\"}");
+    assertThat(r.status()).isEqualTo(409);
+    assertThat(r.json().path("errors").has("sku")).isTrue();
+  }
 }
