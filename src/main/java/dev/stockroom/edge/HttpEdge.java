@@ -62,6 +62,7 @@ public final class HttpEdge implements Handler {
     req.headers()
         .forEach(h -> headers.putIfAbsent(h.name().toLowerCase(java.util.Locale.ROOT), h.get()));
     Reply reply;
+    boolean tooLargeBody = false;
     try {
       byte[] body = new byte[0];
       boolean tooLarge = false;
@@ -78,6 +79,7 @@ public final class HttpEdge implements Handler {
           }
         }
       }
+      tooLargeBody = tooLarge;
       Exchange ex =
           new Exchange(method, path, req.query().rawValue(), headers, body, tooLarge, requestId);
       if (path.startsWith("/stores/")) {
@@ -105,6 +107,9 @@ public final class HttpEdge implements Handler {
       if (tooLargeClose(res)) {
         return;
       }
+    }
+    if (tooLargeBody) {
+      reply.header("Connection", "close");
     }
     write(res, method, reply, requestId);
   }
@@ -138,11 +143,7 @@ public final class HttpEdge implements Handler {
       while ((n = in.read(buf)) > 0) {
         total += n;
         if (total > max) {
-          // Drain what is left so the connection stays usable, without keeping it.
-          while (in.read(buf) > 0) {
-            // discard
-          }
-          return null;
+          return null; // the rest is not read: the answer closes the connection instead
         }
         out.write(buf, 0, n);
       }

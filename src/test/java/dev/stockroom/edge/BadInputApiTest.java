@@ -240,4 +240,21 @@ class BadInputApiTest {
       assertThat(r.status()).isEqualTo(400);
     }
   }
+
+  @Test
+  void aHugeDeclaredBodyIsRefusedWithoutReadingIt() {
+    TestStore s = sr.newStore();
+    long t0 = System.nanoTime();
+    String raw =
+        RawHttp.request(
+            sr.app().port(),
+            "POST "
+                + s.path("v3/catalog/brands")
+                + " HTTP/1.1\r\nHost: x\r\n"
+                + "X-Auth-Token: "
+                + s.token()
+                + "\r\nContent-Type: application/json\r\nContent-Length: 50000000\r\n\r\n{\"name\":");
+    assertThat(raw).startsWith("HTTP/1.1 413");
+    assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(5_000);
+  }
 }

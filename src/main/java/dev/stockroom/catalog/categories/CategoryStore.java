@@ -220,18 +220,26 @@ public final class CategoryStore {
   }
 
   private static long childrenOutside(Handle h, long storeId, List<Long> ids) {
-    var q =
-        h.createQuery(
-            "SELECT COUNT(*) FROM categories WHERE store_id = ? AND parent_id IN ("
-                + Filters.marks(ids.size())
-                + ") AND id NOT IN ("
-                + Filters.marks(ids.size())
-                + ")");
-    q.bind(0, storeId);
-    for (int i = 0; i < ids.size(); i++) {
-      q.bind(i + 1, ids.get(i));
-      q.bind(i + 1 + ids.size(), ids.get(i));
+    // In chunks (bind-parameter limits): children of the deleted set that are not in it.
+    java.util.Set<Long> deleted = new java.util.HashSet<>(ids);
+    long outside = 0;
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      var q =
+          h.createQuery(
+              "SELECT id FROM categories WHERE store_id = ? AND parent_id IN ("
+                  + Filters.marks(chunk.size())
+                  + ")");
+      q.bind(0, storeId);
+      for (int i = 0; i < chunk.size(); i++) {
+        q.bind(i + 1, chunk.get(i));
+      }
+      for (Long child : q.mapTo(Long.class).list()) {
+        if (!deleted.contains(child)) {
+          outside++;
+        }
+      }
     }
-    return q.mapTo(Long.class).one();
+    return outside;
   }
 }

@@ -41,19 +41,22 @@ public final class ProductStore {
 
   /** How many products are assigned to any of {@code categoryIds} (category deletes check it). */
   public static long productsIn(Handle h, long storeId, List<Long> categoryIds) {
-    if (categoryIds.isEmpty()) {
-      return 0;
+    // In chunks (bind-parameter limits), counting each product once.
+    java.util.Set<Long> products = new java.util.HashSet<>();
+    for (int from = 0; from < categoryIds.size(); from += 500) {
+      List<Long> chunk = categoryIds.subList(from, Math.min(categoryIds.size(), from + 500));
+      var q =
+          h.createQuery(
+              "SELECT DISTINCT product_id FROM product_categories WHERE store_id = ? AND category_id IN ("
+                  + Filters.marks(chunk.size())
+                  + ")");
+      q.bind(0, storeId);
+      for (int i = 0; i < chunk.size(); i++) {
+        q.bind(i + 1, chunk.get(i));
+      }
+      products.addAll(q.mapTo(Long.class).list());
     }
-    var q =
-        h.createQuery(
-            "SELECT COUNT(DISTINCT product_id) FROM product_categories WHERE store_id = ? AND category_id IN ("
-                + Filters.marks(categoryIds.size())
-                + ")");
-    q.bind(0, storeId);
-    for (int i = 0; i < categoryIds.size(); i++) {
-      q.bind(i + 1, categoryIds.get(i));
-    }
-    return q.mapTo(Long.class).one();
+    return products.size();
   }
 
   /** Products of deleted brands keep no dangling brand_id: it becomes 0. */

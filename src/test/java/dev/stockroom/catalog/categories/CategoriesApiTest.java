@@ -127,4 +127,25 @@ class CategoriesApiTest {
     assertThat(s.delete(C + "?name=Gamma").status()).isEqualTo(204);
     assertThat(ids(s.get(C))).containsExactly(a, b);
   }
+
+  @Test
+  void collectionDeletesOfManyCategoriesWorkInChunks() {
+    TestStore s = sr.newStore();
+    long parent = s.category("Many", 0);
+    for (int i = 0; i < 620; i++) {
+      s.category("c" + i, parent);
+    }
+    long held = s.category("Held", parent);
+    s.post(
+        "v3/catalog/products",
+        "{\"name\":\"Holder\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"categories\":["
+            + held
+            + "]}");
+    Response refused = s.delete(C + "?id:min=1");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().path("errors").path("products").asText()).startsWith("1 ");
+    assertThat(s.delete("v3/catalog/products?categories:in=" + held).status()).isEqualTo(204);
+    assertThat(s.delete(C + "?id:min=1").status()).isEqualTo(204);
+    assertThat(s.get(C).json().path("meta").path("pagination").path("total").asInt()).isZero();
+  }
 }
