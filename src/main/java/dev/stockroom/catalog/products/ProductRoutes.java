@@ -32,10 +32,10 @@ public final class ProductRoutes implements Routes {
       new Filters()
           .integer("id", "id", Filters.RANGE)
           .text("name", "name", EnumSet.of(Filters.Op.EQ, Filters.Op.LIKE, Filters.Op.IN))
-          .text(
+          .custom(
               "sku",
-              "sku",
-              EnumSet.of(Filters.Op.EQ, Filters.Op.IN, Filters.Op.NOT_IN, Filters.Op.LIKE))
+              EnumSet.of(Filters.Op.EQ, Filters.Op.IN, Filters.Op.NOT_IN, Filters.Op.LIKE),
+              ProductRoutes::sku)
           .text("upc", "upc", EnumSet.of(Filters.Op.EQ))
           .choice("type", "product_type", "physical", "digital")
           .number("price", "price", Filters.RANGE)
@@ -126,6 +126,25 @@ public final class ProductRoutes implements Routes {
       case "1", "true" -> "(" + condition + ")";
       case "0", "false" -> "NOT (" + condition + ")";
       default -> throw new IllegalArgumentException("must be true, false, 1 or 0");
+    };
+  }
+
+  /** SKU filters name "sku <> ''" so that both databases use the partial unique index. */
+  private static String sku(Filters.Op op, List<String> values, List<Object> binds) {
+    for (String v : values) {
+      if (v.indexOf(0) >= 0) {
+        throw new IllegalArgumentException("must not contain NUL characters");
+      }
+    }
+    if (op == Filters.Op.LIKE) {
+      binds.add("%" + values.get(0).toLowerCase(Locale.ROOT) + "%");
+      return "LOWER(sku) LIKE ?";
+    }
+    binds.addAll(values);
+    String in = "(" + Filters.marks(values.size()) + ")";
+    return switch (op) {
+      case EQ, IN -> "sku IN " + in + " AND sku <> ''";
+      default -> "sku NOT IN " + in;
     };
   }
 

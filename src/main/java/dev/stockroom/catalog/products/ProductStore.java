@@ -175,7 +175,8 @@ public final class ProductStore {
     }
     // Two indexed lookups in one round trip (an OR across two indexes would scan the store).
     String byName = "SELECT name, sku FROM products WHERE store_id = ? AND id <> ? AND name = ?";
-    String bySku = "SELECT name, sku FROM products WHERE store_id = ? AND id <> ? AND sku = ?";
+    String bySku =
+        "SELECT name, sku FROM products WHERE store_id = ? AND id <> ? AND sku = ? AND sku <> ''";
     String sql = name == null ? bySku : checkSku ? byName + " UNION ALL " + bySku : byName;
     var q = h.createQuery(sql);
     int at = 0;
