@@ -32,6 +32,13 @@ public final class ApiClient {
       }
     }
 
+    /** The ids of a v3 list answer, in order. */
+    public List<Long> ids() {
+      List<Long> out = new java.util.ArrayList<>();
+      json().path("data").forEach(n -> out.add(n.path("id").asLong()));
+      return out;
+    }
+
     public Optional<String> header(String name) {
       for (var e : headers.entrySet()) {
         if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {

@@ -6,7 +6,6 @@ import dev.stockroom.testing.ApiClient.Response;
 import dev.stockroom.testing.Stockroom;
 import dev.stockroom.testing.StockroomTest;
 import dev.stockroom.testing.TestStore;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +19,7 @@ class CategoriesApiTest {
   }
 
   static List<Long> ids(Response r) {
-    List<Long> out = new ArrayList<>();
-    r.json().path("data").forEach(n -> out.add(n.path("id").asLong()));
-    return out;
+    return r.ids();
   }
 
   @Test
