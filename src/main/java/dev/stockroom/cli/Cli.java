@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -214,6 +215,33 @@ public final class Cli {
         Store.Delete.class
       })
   static final class Store {
+    /** The limits a store is created or updated with; each only when given. */
+    static final class Limits {
+      @Option(names = "--product-limit")
+      @Nullable Long productLimit;
+
+      @Option(names = "--rate-quota")
+      @Nullable Long quota;
+
+      @Option(names = "--rate-window-ms")
+      @Nullable Long windowMs;
+
+      void addTo(ObjectNode body) {
+        if (productLimit != null) {
+          body.put("product_limit", productLimit);
+        }
+        if (quota != null || windowMs != null) {
+          ObjectNode rl = body.putObject("rate_limit");
+          if (quota != null) {
+            rl.put("quota", quota);
+          }
+          if (windowMs != null) {
+            rl.put("window_ms", windowMs);
+          }
+        }
+      }
+    }
+
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a store.")
     static final class Create extends Remote implements Callable<Integer> {
       @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -227,19 +255,12 @@ public final class Cli {
           description = "standard, plus, pro or enterprise")
       String plan;
 
-      @Option(names = "--product-limit")
-      Long productLimit;
-
-      @Option(names = "--rate-quota")
-      Long quota;
-
-      @Option(names = "--rate-window-ms")
-      Long windowMs;
+      @CommandLine.Mixin Limits limits = new Limits();
 
       @Override
       public Integer call() throws IOException {
         ObjectNode body = Json.MAPPER.createObjectNode().put("name", name).put("plan", plan);
-        storeFields(body, productLimit, quota, windowMs);
+        limits.addTo(body);
         return print(
             spec.commandLine().getOut(),
             spec.commandLine().getErr(),
@@ -295,14 +316,7 @@ public final class Cli {
       @Option(names = "--status", description = "live, maintenance or upgrading")
       String status;
 
-      @Option(names = "--product-limit")
-      Long productLimit;
-
-      @Option(names = "--rate-quota")
-      Long quota;
-
-      @Option(names = "--rate-window-ms")
-      Long windowMs;
+      @CommandLine.Mixin Limits limits = new Limits();
 
       @Override
       public Integer call() throws IOException {
@@ -316,7 +330,7 @@ public final class Cli {
         if (status != null) {
           body.put("status", status);
         }
-        storeFields(body, productLimit, quota, windowMs);
+        limits.addTo(body);
         return print(
             spec.commandLine().getOut(),
             spec.commandLine().getErr(),
@@ -340,21 +354,6 @@ public final class Cli {
             spec.commandLine().getOut(),
             spec.commandLine().getErr(),
             client().send("DELETE", "/admin/api/stores/" + hash, null));
-      }
-    }
-
-    private static void storeFields(ObjectNode body, Long productLimit, Long quota, Long windowMs) {
-      if (productLimit != null) {
-        body.put("product_limit", productLimit);
-      }
-      if (quota != null || windowMs != null) {
-        ObjectNode rl = body.putObject("rate_limit");
-        if (quota != null) {
-          rl.put("quota", quota);
-        }
-        if (windowMs != null) {
-          rl.put("window_ms", windowMs);
-        }
       }
     }
   }
