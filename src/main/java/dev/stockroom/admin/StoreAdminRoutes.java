@@ -14,6 +14,7 @@ import dev.stockroom.api.Schema;
 import dev.stockroom.ratelimit.RateLimiter;
 import dev.stockroom.tenancy.ApiAccount;
 import dev.stockroom.tenancy.Plan;
+import dev.stockroom.tenancy.PlatformLimits;
 import dev.stockroom.tenancy.Scopes;
 import dev.stockroom.tenancy.Tenant;
 import dev.stockroom.tenancy.Tenants;
@@ -41,7 +42,17 @@ public final class StoreAdminRoutes implements Routes {
           .enumeration("plan", "standard", "plus", "pro", "enterprise")
           .enumeration("status", "live", "maintenance", "upgrading")
           .integer("product_limit", 0, 1_000_000_000L)
-          .object("rate_limit", RATE);
+          .object("rate_limit", RATE)
+          .object("platform_limits", limitsSchema());
+
+  private static Schema limitsSchema() {
+    Schema s = Schema.of();
+    for (String name : PlatformLimits.DEFAULTS.keySet()) {
+      s = s.integer(name, 0, 1_000_000_000_000L);
+    }
+    return s;
+  }
+
   private static final Schema ACCOUNT_SCHEMA =
       Schema.of().string("name", 1, 255).stringArray("scopes");
 
@@ -84,6 +95,7 @@ public final class StoreAdminRoutes implements Routes {
     ObjectNode rl = n.putObject("rate_limit");
     rl.put("quota", t.rateQuota());
     rl.put("window_ms", t.rateWindowMs());
+    n.set("platform_limits", t.limits().json());
     n.put("api_path", "/stores/" + t.hash() + "/v3/");
     n.put("created_at", Dates.v3(t.createdAt()));
     n.put("updated_at", Dates.v3(t.updatedAt()));
@@ -124,7 +136,8 @@ public final class StoreAdminRoutes implements Routes {
             plan,
             limit,
             rate.path("quota").asLong(plan.quota()),
-            rate.path("window_ms").asLong(plan.windowMs()));
+            rate.path("window_ms").asLong(plan.windowMs()),
+            PlatformLimits.NONE.with(in.path("platform_limits")));
     return Reply.created(Json.write(wrap(json(t))), STORES + "/" + t.hash());
   }
 
@@ -150,6 +163,7 @@ public final class StoreAdminRoutes implements Routes {
                 limit,
                 quota,
                 window,
+                t.limits().with(in.path("platform_limits")),
                 t.createdAt(),
                 clock.millis()));
     // No reset: the limiter starts a new window by itself when the quota or window changes.

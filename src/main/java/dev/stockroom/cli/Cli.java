@@ -226,7 +226,19 @@ public final class Cli {
       @Option(names = "--rate-window-ms")
       @Nullable Long windowMs;
 
+      @Option(
+          names = "--platform-limit",
+          paramLabel = "NAME=N",
+          description =
+              "A platform limit (repeatable), e.g. skus_per_product=600, custom_fields_per_product=200,"
+                  + " values_per_option=250, category_depth=8, metafields_per_resource=50.")
+      java.util.Map<String, Long> platformLimits = new java.util.LinkedHashMap<>();
+
       void addTo(ObjectNode body) {
+        if (!platformLimits.isEmpty()) {
+          ObjectNode pl = body.putObject("platform_limits");
+          platformLimits.forEach(pl::put);
+        }
         if (productLimit != null) {
           body.put("product_limit", productLimit);
         }

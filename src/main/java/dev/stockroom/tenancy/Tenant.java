@@ -10,6 +10,7 @@ public record Tenant(
     long productLimit,
     long rateQuota,
     long rateWindowMs,
+    PlatformLimits limits,
     long createdAt,
     long updatedAt) {
 

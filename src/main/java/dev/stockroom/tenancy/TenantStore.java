@@ -22,6 +22,7 @@ public final class TenantStore {
               rs.getLong("product_limit"),
               rs.getLong("rate_quota"),
               rs.getLong("rate_window_ms"),
+              PlatformLimits.parse(rs.getString("platform_limits")),
               rs.getLong("created_at"),
               rs.getLong("updated_at"));
 
@@ -42,15 +43,22 @@ public final class TenantStore {
   }
 
   public Tenant insert(
-      String hash, String name, Plan plan, long productLimit, long quota, long windowMs, long now) {
+      String hash,
+      String name,
+      Plan plan,
+      long productLimit,
+      long quota,
+      long windowMs,
+      PlatformLimits limits,
+      long now) {
     return db.write(
         h -> {
           long id = Database.nextId(h, 0, "store");
           h.createUpdate(
                   """
                   INSERT INTO stores (id, store_hash, name, plan, status, product_limit, rate_quota,
-                    rate_window_ms, created_at, updated_at)
-                  VALUES (?, ?, ?, ?, 'live', ?, ?, ?, ?, ?)""")
+                    rate_window_ms, platform_limits, created_at, updated_at)
+                  VALUES (?, ?, ?, ?, 'live', ?, ?, ?, ?, ?, ?)""")
               .bind(0, id)
               .bind(1, hash)
               .bind(2, name)
@@ -58,8 +66,9 @@ public final class TenantStore {
               .bind(4, productLimit)
               .bind(5, quota)
               .bind(6, windowMs)
-              .bind(7, now)
+              .bind(7, limits.stored())
               .bind(8, now)
+              .bind(9, now)
               .execute();
           return byId(h, id).orElseThrow();
         });
@@ -71,15 +80,16 @@ public final class TenantStore {
           h.createUpdate(
                   """
                   UPDATE stores SET name = ?, plan = ?, status = ?, product_limit = ?, rate_quota = ?,
-                    rate_window_ms = ?, updated_at = ? WHERE id = ?""")
+                    rate_window_ms = ?, platform_limits = ?, updated_at = ? WHERE id = ?""")
               .bind(0, t.name())
               .bind(1, t.plan().label())
               .bind(2, t.status())
               .bind(3, t.productLimit())
               .bind(4, t.rateQuota())
               .bind(5, t.rateWindowMs())
-              .bind(6, t.updatedAt())
-              .bind(7, t.id())
+              .bind(6, t.limits().stored())
+              .bind(7, t.updatedAt())
+              .bind(8, t.id())
               .execute();
           return byId(h, t.id()).orElseThrow();
         });

@@ -79,11 +79,13 @@ public final class Tenants {
     return c.value();
   }
 
-  public Tenant create(String name, Plan plan, long productLimit, long quota, long windowMs) {
+  public Tenant create(
+      String name, Plan plan, long productLimit, long quota, long windowMs, PlatformLimits limits) {
     for (int attempt = 0; ; attempt++) {
       String hash = randomHash();
       if (store.byHash(hash).isEmpty() || attempt > 5) {
-        Tenant t = store.insert(hash, name, plan, productLimit, quota, windowMs, clock.millis());
+        Tenant t =
+            store.insert(hash, name, plan, productLimit, quota, windowMs, limits, clock.millis());
         generation.incrementAndGet();
         byHash.remove(hash);
         return t;

@@ -228,4 +228,32 @@ class StoreAdminApiTest {
           .isEqualTo(201);
     }
   }
+
+  @Test
+  void platformLimitsHaveDefaultsAndPerStoreOverrides() {
+    Response created =
+        sr.admin(
+            "POST",
+            "/admin/api/stores",
+            "{\"name\":\"L\",\"platform_limits\":{\"skus_per_product\":10}}");
+    assertThat(created.status()).isEqualTo(201);
+    JsonNode limits = created.json().path("data").path("platform_limits");
+    assertThat(limits.path("skus_per_product").asLong()).isEqualTo(10);
+    assertThat(limits.path("custom_fields_per_product").asLong()).isEqualTo(200);
+    assertThat(limits.path("values_per_option").asLong()).isEqualTo(250);
+    assertThat(limits.path("category_depth").asLong()).isEqualTo(8);
+    assertThat(limits.path("metafields_per_resource").asLong()).isEqualTo(50);
+    String hash = created.json().path("data").path("store_hash").asText();
+    Response updated =
+        sr.admin(
+            "PUT", "/admin/api/stores/" + hash, "{\"platform_limits\":{\"category_depth\":2}}");
+    assertThat(updated.status()).isEqualTo(200);
+    limits = updated.json().path("data").path("platform_limits");
+    assertThat(limits.path("category_depth").asLong()).isEqualTo(2);
+    assertThat(limits.path("skus_per_product").asLong()).isEqualTo(10);
+    Response unknown =
+        sr.admin("PUT", "/admin/api/stores/" + hash, "{\"platform_limits\":{\"widgets\":2}}");
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(unknown.json().path("errors").has("platform_limits.widgets")).isTrue();
+  }
 }

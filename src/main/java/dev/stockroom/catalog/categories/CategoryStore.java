@@ -78,7 +78,9 @@ public final class CategoryStore {
     return db.write(
         h -> {
           long parent = input.path("parent_id").asLong();
-          checkParent(h, t.id(), parent, 0);
+          t.limits()
+              .check(
+                  "category_depth", checkParent(h, t.id(), parent, 0) + 1, "the category's depth");
           checkSiblingName(h, t.id(), parent, input.path("name").asText(), 0);
           long id = Database.nextId(h, t.id(), TABLE);
           ObjectNode doc = Category.create(id, input);
@@ -113,7 +115,8 @@ public final class CategoryStore {
                   : doc.get("parent_id").asLong();
           String name = input.has("name") ? input.get("name").asText() : doc.get("name").asText();
           if (input.has("parent_id")) {
-            checkParent(h, t.id(), parent, id);
+            long depth = (long) checkParent(h, t.id(), parent, id) + subtreeHeight(h, t.id(), id);
+            t.limits().check("category_depth", depth, "the depth of the category's subtree");
           }
           checkSiblingName(h, t.id(), parent, name, id);
           Schema.merge(doc, input);
@@ -135,13 +138,17 @@ public final class CategoryStore {
         });
   }
 
-  /** The parent must exist, and must not be the category itself or one of its descendants. */
-  private static void checkParent(Handle h, long storeId, long parent, long self) {
+  /**
+   * The parent must exist, and must not be the category itself or one of its descendants. Returns
+   * the parent's depth (0 for the top level, 1 for a top-level parent).
+   */
+  private static int checkParent(Handle h, long storeId, long parent, long self) {
     if (parent == 0) {
-      return;
+      return 0;
     }
     long cursor = parent;
-    for (int depth = 0; cursor != 0 && depth < 1000; depth++) {
+    int depth = 0;
+    for (; cursor != 0 && depth < 1000; depth++) {
       if (cursor == self) {
         throw ApiException.Invalid.field(
             "parent_id", "must not be the category itself or one of its subcategories");
@@ -157,6 +164,32 @@ public final class CategoryStore {
       }
       cursor = next.get();
     }
+    return depth;
+  }
+
+  /** Levels in the subtree rooted at {@code id} (1 for a category without children). */
+  private static int subtreeHeight(Handle h, long storeId, long id) {
+    List<Long> level = List.of(id);
+    int height = 0;
+    while (!level.isEmpty() && height < 1000) {
+      height++;
+      List<Long> next = new java.util.ArrayList<>();
+      for (int from = 0; from < level.size(); from += 500) {
+        List<Long> chunk = level.subList(from, Math.min(level.size(), from + 500));
+        var q =
+            h.createQuery(
+                "SELECT id FROM categories WHERE store_id = ? AND parent_id IN ("
+                    + Filters.marks(chunk.size())
+                    + ")");
+        q.bind(0, storeId);
+        for (int i = 0; i < chunk.size(); i++) {
+          q.bind(i + 1, chunk.get(i));
+        }
+        next.addAll(q.mapTo(Long.class).list());
+      }
+      level = next;
+    }
+    return height;
   }
 
   private static void checkSiblingName(

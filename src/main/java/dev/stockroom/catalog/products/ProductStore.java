@@ -39,6 +39,23 @@ public final class ProductStore {
     this.clock = clock;
   }
 
+  /** Whether product {@code id} exists in the store. */
+  public static boolean exists(Handle h, long storeId, long id) {
+    return h.createQuery("SELECT COUNT(*) FROM products WHERE store_id = ? AND id = ?")
+            .bind(0, storeId)
+            .bind(1, id)
+            .mapTo(Long.class)
+            .one()
+        > 0;
+  }
+
+  /** Sub-resources of a missing product answer 404 naming the product. */
+  public static void require(Handle h, long storeId, long id) {
+    if (!exists(h, storeId, id)) {
+      throw notFound(id);
+    }
+  }
+
   /** How many products are assigned to any of {@code categoryIds} (category deletes check it). */
   public static long productsIn(Handle h, long storeId, List<Long> categoryIds) {
     // In chunks (bind-parameter limits), counting each product once.

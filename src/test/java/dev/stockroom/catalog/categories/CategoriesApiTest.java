@@ -145,4 +145,27 @@ class CategoriesApiTest {
     assertThat(s.delete(C + "?id:min=1").status()).isEqualTo(204);
     assertThat(s.get(C).json().path("meta").path("pagination").path("total").asInt()).isZero();
   }
+
+  @Test
+  void theCategoryDepthIsAPlatformLimit403NamingIt() {
+    TestStore s =
+        sr.newStore(
+            "{\"name\":\"deep\",\"platform_limits\":{\"category_depth\":3}}",
+            List.of("store_v2_products"));
+    long one = s.category("One", 0);
+    long two = s.category("Two", one);
+    long three = s.category("Three", two);
+    Response tooDeep = s.post(C, "{\"name\":\"Four\",\"parent_id\":" + three + "}");
+    assertThat(tooDeep.status()).isEqualTo(403);
+    assertThat(tooDeep.json().path("title").asText()).contains("category_depth").contains("3");
+    assertThat(s.get(C + "?parent_id=" + three).json().path("data")).isEmpty();
+    // Moving a two-level subtree under a depth-2 category would make depth 4.
+    long other = s.category("Other", 0);
+    long child = s.category("Child", other);
+    Response move = s.put(C + "/" + other, "{\"parent_id\":" + two + "}");
+    assertThat(move.status()).isEqualTo(403);
+    assertThat(s.get(C + "/" + other).json().path("data").path("parent_id").asLong()).isZero();
+    // A leaf fits there.
+    assertThat(s.put(C + "/" + child, "{\"parent_id\":" + two + "}").status()).isEqualTo(200);
+  }
 }
