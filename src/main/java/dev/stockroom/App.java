@@ -9,6 +9,10 @@ import dev.stockroom.catalog.categories.CategoryRoutes;
 import dev.stockroom.catalog.categories.CategoryStore;
 import dev.stockroom.catalog.products.ProductRoutes;
 import dev.stockroom.catalog.products.ProductStore;
+import dev.stockroom.catalog.products.variants.OptionRoutes;
+import dev.stockroom.catalog.products.variants.OptionStore;
+import dev.stockroom.catalog.products.variants.VariantRoutes;
+import dev.stockroom.catalog.products.variants.VariantStore;
 import dev.stockroom.config.Config;
 import dev.stockroom.db.Database;
 import dev.stockroom.edge.HttpEdge;
@@ -23,6 +27,7 @@ import java.util.List;
 
 /** The one wiring point: database, clock, limiter, the list of features, the HTTP server. */
 public final class App implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(App.class);
   private final Database db;
   private final WebServer server;
   private final Router storeRouter;
@@ -42,6 +47,11 @@ public final class App implements AutoCloseable {
       CategoryStore categories = new CategoryStore(db, config.clock());
       ProductStore products = new ProductStore(db, config.clock());
       categories.productCounter(ProductStore::productsIn);
+      VariantStore variants = new VariantStore(db);
+      int backfilled = variants.backfillBaseVariants();
+      if (backfilled > 0) {
+        LOG.info("Gave {} products written by an earlier version their base variant", backfilled);
+      }
       brands.onDelete(
           (h, storeId, ids) -> ProductStore.detachBrands(h, storeId, ids, config.clock().millis()));
 
@@ -50,7 +60,9 @@ public final class App implements AutoCloseable {
           List.of(
               new BrandRoutes(brands),
               new CategoryRoutes(categories),
-              new ProductRoutes(products, config.batchLimit()),
+              new ProductRoutes(products, config.batchLimit(), List.of()),
+              new VariantRoutes(variants),
+              new OptionRoutes(new OptionStore(db, config.clock())),
               new StoreInfoRoutes(config.clock()));
       features.forEach(f -> f.register(storeRouter));
 

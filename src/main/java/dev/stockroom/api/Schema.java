@@ -26,6 +26,8 @@ public final class Schema {
     INT_ARRAY,
     STRING_ARRAY,
     OBJECT,
+    OBJECT_ARRAY,
+    FREE_OBJECT,
     DATE
   }
 
@@ -40,6 +42,7 @@ public final class Schema {
 
   private final Map<String, Field> fields = new LinkedHashMap<>();
   private final Set<String> readOnly;
+  private @Nullable Field last;
 
   private Schema(Set<String> readOnly) {
     this.readOnly = readOnly;
@@ -101,8 +104,27 @@ public final class Schema {
     return add(new Field(name, Kind.DATE, BigDecimal.ZERO, BigDecimal.ZERO, Set.of(), true, null));
   }
 
+  /** An array of objects, each checked by {@code item}. */
+  public Schema objectArray(String name, Schema item, int maxItems) {
+    return add(
+        new Field(name, Kind.OBJECT_ARRAY, BigDecimal.ZERO, dec(maxItems), Set.of(), false, item));
+  }
+
+  /** A JSON object kept as given (for example an option value's {@code value_data}). */
+  public Schema freeObject(String name) {
+    return add(
+        new Field(name, Kind.FREE_OBJECT, BigDecimal.ZERO, BigDecimal.ZERO, Set.of(), false, null));
+  }
+
+  /** Makes the field added last accept {@code null} (the spec's {@code x-nullable}). */
+  public Schema nullable() {
+    Field f = java.util.Objects.requireNonNull(last, "nullable() follows a field");
+    return add(new Field(f.name(), f.kind(), f.min(), f.max(), f.values(), true, f.nested()));
+  }
+
   private Schema add(Field f) {
     fields.put(f.name(), f);
+    last = f;
     return this;
   }
 
@@ -266,6 +288,29 @@ public final class Schema {
           out.add(item.textValue());
         }
       }
+      case OBJECT_ARRAY -> {
+        if (!v.isArray()) {
+          return "must be an array of objects";
+        }
+        if (v.size() > f.max().intValue()) {
+          return "must have at most " + f.max() + " items";
+        }
+        ArrayNode out = clean.putArray(f.name());
+        Schema item = java.util.Objects.requireNonNull(f.nested());
+        for (int i = 0; i < v.size(); i++) {
+          out.add(item.collect(v.get(i), path + "." + i + ".", List.of(), errors));
+        }
+      }
+      case FREE_OBJECT -> {
+        if (!v.isObject()) {
+          return "must be a JSON object";
+        }
+        String bad = badTree(v);
+        if (bad != null) {
+          return bad;
+        }
+        clean.set(f.name(), v.deepCopy());
+      }
       case OBJECT -> {
         if (!v.isObject()) {
           return "must be a JSON object";
@@ -291,6 +336,30 @@ public final class Schema {
     }
     if (d.compareTo(f.max()) > 0) {
       return "must be at most " + f.max().stripTrailingZeros().toPlainString();
+    }
+    return null;
+  }
+
+  private static @Nullable String badTree(JsonNode v) {
+    if (v.isTextual()) {
+      return badText(v.textValue());
+    }
+    for (Map.Entry<String, JsonNode> e : v.properties()) {
+      String bad = badText(e.getKey());
+      if (bad == null) {
+        bad = badTree(e.getValue());
+      }
+      if (bad != null) {
+        return bad;
+      }
+    }
+    if (v.isArray()) {
+      for (JsonNode item : v) {
+        String bad = badTree(item);
+        if (bad != null) {
+          return bad;
+        }
+      }
     }
     return null;
   }

@@ -23,7 +23,11 @@ public final class Docs {
   private static final long DEEP_OFFSET = 200;
 
   /** A page of stored documents (UTF-8 JSON bytes, served without decoding) and the total. */
-  public record Page(List<byte[]> docs, long total) {}
+  public record Page(List<byte[]> docs, long total, List<Long> ids) {
+    public Page(List<byte[]> docs, long total) {
+      this(docs, total, List.of());
+    }
+  }
 
   private Docs() {}
 
@@ -73,14 +77,19 @@ public final class Docs {
     String limit =
         " ORDER BY " + orderBy + " LIMIT " + paging.limit() + " OFFSET " + paging.offset();
     if (paging.offset() < DEEP_OFFSET) {
+      List<Long> ids = new ArrayList<>();
       List<byte[]> docs =
           bindAll(
-                  h.createQuery("SELECT doc FROM " + table + " WHERE " + cond + limit),
+                  h.createQuery("SELECT id, doc FROM " + table + " WHERE " + cond + limit),
                   storeId,
                   where.binds())
-              .map((rs, ctx) -> rs.getBytes(1))
+              .map(
+                  (rs, ctx) -> {
+                    ids.add(rs.getLong(1));
+                    return rs.getBytes(2);
+                  })
               .list();
-      return new Page(docs, total);
+      return new Page(docs, total, ids);
     }
     List<Long> ids =
         bindAll(
@@ -89,7 +98,7 @@ public final class Docs {
                 where.binds())
             .mapTo(Long.class)
             .list();
-    return new Page(byIds(h, table, storeId, ids), total);
+    return new Page(byIds(h, table, storeId, ids), total, ids);
   }
 
   /** The docs of {@code ids}, in the order of {@code ids}. */

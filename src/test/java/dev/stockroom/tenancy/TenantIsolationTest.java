@@ -32,6 +32,24 @@ class TenantIsolationTest {
     if (!r.method().equals("POST") && !r.method().equals("PUT")) {
       return null;
     }
+    if (t.endsWith("/catalog/variants")) {
+      return "[{\"id\":3,\"price\":1}]";
+    }
+    if (t.contains("/values")) {
+      return "{\"label\":\"A-new\",\"sort_order\":0}";
+    }
+    if (t.contains("/options")) {
+      return "{\"display_name\":\"A-new\",\"type\":\"dropdown\","
+          + "\"option_values\":[{\"label\":\"x\",\"sort_order\":0}]}";
+    }
+    if (t.contains("/modifiers")) {
+      return "{\"display_name\":\"A-new\",\"type\":\"text\",\"required\":false}";
+    }
+    if (t.contains("/variants")) {
+      return "{\"sku\":\"A-new-"
+          + r.method()
+          + "\",\"option_values\":[{\"id\":1,\"option_id\":1}]}";
+    }
     if (t.contains("/products")) {
       return "{\"name\":\"A-new-"
           + r.method()

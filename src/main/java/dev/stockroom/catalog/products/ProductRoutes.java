@@ -13,6 +13,8 @@ import dev.stockroom.api.Reply;
 import dev.stockroom.api.Router;
 import dev.stockroom.api.Routes;
 import dev.stockroom.api.Status;
+import dev.stockroom.catalog.products.variants.OptionStore;
+import dev.stockroom.catalog.products.variants.VariantStore;
 import dev.stockroom.db.Docs;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -102,12 +104,63 @@ public final class ProductRoutes implements Routes {
           "is_visible", "is_visible",
           "total_sold", "total_sold");
 
+  /** What {@code include=} may name (catalog.v3 GET /catalog/products). */
+  static final List<String> INCLUDES =
+      List.of(
+          "variants",
+          "images",
+          "custom_fields",
+          "bulk_pricing_rules",
+          "primary_image",
+          "modifiers",
+          "options",
+          "videos");
+
   private final ProductStore store;
   private final int batchLimit;
+  private final Map<String, Include> includes = new LinkedHashMap<>();
 
-  public ProductRoutes(ProductStore store, int batchLimit) {
+  /**
+   * @param more the includes served by other features (images, custom fields, …)
+   */
+  public ProductRoutes(ProductStore store, int batchLimit, List<Include> more) {
     this.store = store;
     this.batchLimit = batchLimit;
+    for (Include i :
+        List.of(
+            Include.list("variants", VariantStore::forProducts),
+            Include.list("options", (h, s, ids) -> OptionStore.forProducts(h, s, ids, false)),
+            Include.list("modifiers", (h, s, ids) -> OptionStore.forProducts(h, s, ids, true)))) {
+      includes.put(i.name(), i);
+    }
+    more.forEach(i -> includes.put(i.name(), i));
+  }
+
+  /** The includes asked for, in the order asked; unknown ones are a 422 naming the known. */
+  private List<Include> includes(Call c) {
+    List<Include> out = new ArrayList<>();
+    String raw = c.query().first("include").orElse("");
+    for (String name : raw.split(",")) {
+      String n = name.trim();
+      if (n.isEmpty()) {
+        continue;
+      }
+      Include inc = includes.get(n);
+      if (inc == null) {
+        throw ApiException.Invalid.field(
+            "include",
+            INCLUDES.contains(n)
+                ? "'"
+                    + n
+                    + "' is not served by this version of Stockroom yet; it serves "
+                    + String.join(", ", includes.keySet())
+                : "must be a comma-separated list of: " + String.join(", ", INCLUDES));
+      }
+      if (!out.contains(inc)) {
+        out.add(inc);
+      }
+    }
+    return out;
   }
 
   @Override
@@ -173,23 +226,33 @@ public final class ProductRoutes implements Routes {
   }
 
   private Reply list(Call c) {
+    List<Include> inc = includes(c);
     Paging paging = Paging.of(c.query());
+    if (paging.limit() > 10
+        && inc.stream().anyMatch(i -> i.name().equals("options") || i.name().equals("modifiers"))) {
+      // contract: catalog.v3 — "include=options|modifiers: results are limited to 10 per page"
+      paging = new Paging(paging.page(), 10);
+    }
     Fields fields = Fields.of(c.query());
     String orderBy = orderBy(c);
-    Docs.Page page = store.page(c.tenant(), FILTERS.parse(c.query()), orderBy, paging);
+    Docs.Page page = store.page(c.tenant(), FILTERS.parse(c.query()), orderBy, paging, fields, inc);
     return Reply.json(
-        Status.OK, Envelope.docs(page.docs(), page.total(), paging, c.query(), fields));
+        Status.OK, Envelope.docs(page.docs(), page.total(), paging, c.query(), Fields.ALL));
   }
 
   private Reply get(Call c) {
     return Reply.json(
-        Status.OK, Envelope.doc(store.get(c.tenant(), c.id("product_id")), Fields.of(c.query())));
+        Status.OK,
+        Envelope.doc(
+            store.get(c.tenant(), c.id("product_id"), Fields.of(c.query()), includes(c)),
+            Fields.ALL));
   }
 
-  private static ObjectNode input(JsonNode body, String prefix, List<String> required) {
+  private static ObjectNode input(
+      JsonNode body, String prefix, List<String> required, List<String> servedSubs) {
     if (body.isObject()) {
       for (String sub : Product.NOT_YET) {
-        if (body.has(sub)) {
+        if (body.has(sub) && !servedSubs.contains(sub)) {
           throw ApiException.Invalid.field(
               prefix + sub,
               "sub-resources ("
@@ -198,22 +261,64 @@ public final class ProductRoutes implements Routes {
         }
       }
     }
+    if (body.isObject() && !servedSubs.isEmpty()) {
+      ObjectNode own = ((ObjectNode) body).deepCopy();
+      own.remove(servedSubs); // checked by their own schema
+      return Product.SCHEMA.check(own, prefix, required);
+    }
     return Product.SCHEMA.check(body, prefix, required);
   }
 
   private Reply create(Call c) {
-    ObjectNode in = input(c.json(), "", List.of("name", "type", "weight", "price"));
-    ObjectNode doc = store.create(c.tenant(), in);
+    JsonNode body = c.json();
+    ObjectNode in =
+        input(body, "", List.of("name", "type", "weight", "price"), List.of("variants"));
+    JsonNode variants = null;
+    if (body.has("variants")) {
+      variants = checkVariants(body.get("variants"));
+    }
+    ObjectNode doc = store.create(c.tenant(), in, variants);
     Fields fields = Fields.of(c.query());
     return Reply.created(
         Json.write(Envelope.single(fields.apply(doc))),
         c.basePath() + "/catalog/products/" + doc.get("id").asLong());
   }
 
+  /** A product POST's {@code variants}: each with a SKU and {option_display_name, label} pairs. */
+  private static JsonNode checkVariants(JsonNode given) {
+    if (!given.isArray()) {
+      throw ApiException.Invalid.field("variants", "must be an array of variants");
+    }
+    Map<String, String> errors = new LinkedHashMap<>();
+    com.fasterxml.jackson.databind.node.ArrayNode out = Json.MAPPER.createArrayNode();
+    for (int i = 0; i < given.size(); i++) {
+      String prefix = "variants." + i + ".";
+      ObjectNode v = VariantStore.IN_PRODUCT.collect(given.get(i), prefix, List.of("sku"), errors);
+      JsonNode ovs = given.get(i).path("option_values");
+      if (ovs.isEmpty()) {
+        errors.put(
+            prefix + "option_values",
+            "is required: the option_display_name and label of each option");
+      }
+      for (int j = 0; j < ovs.size(); j++) {
+        for (String f : List.of("option_display_name", "label")) {
+          if (!ovs.get(j).has(f)) {
+            errors.put(prefix + "option_values." + j + "." + f, "is required");
+          }
+        }
+      }
+      out.add(v);
+    }
+    if (!errors.isEmpty()) {
+      throw new ApiException.Invalid("JSON data is missing or invalid", errors);
+    }
+    return out;
+  }
+
   private Reply update(Call c) {
     long id = c.id("product_id");
     // contract: catalog.v3 — product_Put inherits required fields, but PUT is partial (§8 #18).
-    ObjectNode in = input(c.json(), "", List.of());
+    ObjectNode in = input(c.json(), "", List.of(), List.of());
     return Reply.ok(Envelope.single(Fields.of(c.query()).apply(store.update(c.tenant(), id, in))));
   }
 
@@ -248,7 +353,7 @@ public final class ProductRoutes implements Routes {
         errors.put(prefix + "id", id == null ? "is required" : "must be a product id");
       }
       try {
-        ObjectNode in = input(item, prefix, List.of());
+        ObjectNode in = input(item, prefix, List.of(), List.of());
         items.add(Map.entry(id == null ? 0 : id.asLong(), in));
       } catch (ApiException.Invalid e) {
         errors.putAll(e.errors());

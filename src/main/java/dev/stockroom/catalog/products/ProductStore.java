@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockroom.api.ApiException;
 import dev.stockroom.api.Dates;
+import dev.stockroom.api.Fields;
 import dev.stockroom.api.Filters;
 import dev.stockroom.api.Json;
 import dev.stockroom.api.Paging;
+import dev.stockroom.api.Schema;
 import dev.stockroom.api.Status;
 import dev.stockroom.catalog.brands.BrandStore;
 import dev.stockroom.catalog.categories.CategoryStore;
+import dev.stockroom.catalog.products.variants.OptionStore;
+import dev.stockroom.catalog.products.variants.VariantStore;
 import dev.stockroom.db.Database;
 import dev.stockroom.db.Docs;
 import dev.stockroom.tenancy.Tenant;
@@ -56,6 +60,43 @@ public final class ProductStore {
     }
   }
 
+  /** A product's stored document (for sub-resources that read or change it); 404 when missing. */
+  public static ObjectNode docFor(Handle h, long storeId, long id) {
+    return (ObjectNode) Json.tree(Docs.doc(h, TABLE, storeId, id).orElseThrow(() -> notFound(id)));
+  }
+
+  /** Writes a product document changed by a sub-resource (variants, reviews) back, columns too. */
+  public static void rewrite(Handle h, long storeId, ObjectNode doc) {
+    long now = Dates.parse(doc.path("date_modified").asText());
+    var update =
+        h.createUpdate("UPDATE products SET " + COLUMNS + " WHERE store_id = ? AND id = ?");
+    bindColumns(update, 0, doc, now);
+    update.bind(COLUMN_COUNT, storeId).bind(COLUMN_COUNT + 1, doc.get("id").asLong());
+    update.execute();
+  }
+
+  /** The base variant's SKU, UPC or inventory changed: the product takes the same values. */
+  public static ObjectNode updateFromVariant(Handle h, Tenant t, long id, ObjectNode change) {
+    ObjectNode doc = docFor(h, t.id(), id);
+    checkUnique(h, t.id(), null, change.has("sku") ? change.get("sku").asText() : null, id, "");
+    Schema.merge(doc, change);
+    rewrite(h, t.id(), doc);
+    return doc;
+  }
+
+  /** Another product has this SKU (variants check their SKUs against products too). */
+  public static boolean skuTakenByProduct(Handle h, long storeId, String sku, long exceptProduct) {
+    return !sku.isEmpty()
+        && h.createQuery(
+                    "SELECT COUNT(*) FROM products WHERE store_id = ? AND sku = ? AND sku <> '' AND id <> ?")
+                .bind(0, storeId)
+                .bind(1, sku)
+                .bind(2, exceptProduct)
+                .mapTo(Long.class)
+                .one()
+            > 0;
+  }
+
   /** How many products are assigned to any of {@code categoryIds} (category deletes check it). */
   public static long productsIn(Handle h, long storeId, List<Long> categoryIds) {
     // In chunks (bind-parameter limits), counting each product once.
@@ -100,19 +141,63 @@ public final class ProductStore {
     }
   }
 
-  Docs.Page page(Tenant t, Filters.Where where, String orderBy, Paging paging) {
-    return db.read(h -> Docs.page(h, TABLE, t.id(), where, orderBy, paging));
+  Docs.Page page(
+      Tenant t,
+      Filters.Where where,
+      String orderBy,
+      Paging paging,
+      Fields fields,
+      List<Include> includes) {
+    return db.read(
+        h -> {
+          Docs.Page p = Docs.page(h, TABLE, t.id(), where, orderBy, paging);
+          return new Docs.Page(
+              expand(h, t.id(), p.docs(), p.ids(), fields, includes), p.total(), p.ids());
+        });
   }
 
-  byte[] get(Tenant t, long id) {
-    return db.read(h -> Docs.doc(h, TABLE, t.id(), id)).orElseThrow(() -> notFound(id));
+  byte[] get(Tenant t, long id, Fields fields, List<Include> includes) {
+    return db.read(
+        h -> {
+          byte[] doc = Docs.doc(h, TABLE, t.id(), id).orElseThrow(() -> notFound(id));
+          return expand(h, t.id(), List.of(doc), List.of(id), fields, includes).get(0);
+        });
+  }
+
+  /** Narrows the documents to the asked fields, then adds each include's sub-resources. */
+  private static List<byte[]> expand(
+      Handle h,
+      long storeId,
+      List<byte[]> docs,
+      List<Long> ids,
+      Fields fields,
+      List<Include> includes) {
+    if (fields.isAll() && includes.isEmpty()) {
+      return docs;
+    }
+    List<byte[]> out = new ArrayList<>(docs.size());
+    List<Long> idOf = ids.size() == docs.size() ? ids : new ArrayList<>();
+    for (byte[] d : docs) {
+      if (idOf != ids) {
+        idOf.add(Json.tree(d).path("id").asLong());
+      }
+      out.add(fields.isAll() ? d : Json.write(fields.apply(Json.tree(d))));
+    }
+    for (Include inc : includes) {
+      Map<Long, byte[]> found = inc.fetch().fetch(h, storeId, idOf);
+      byte[] empty = inc.empty().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      for (int i = 0; i < out.size(); i++) {
+        out.set(i, Include.splice(out.get(i), inc.name(), found.getOrDefault(idOf.get(i), empty)));
+      }
+    }
+    return out;
   }
 
   private static ApiException.NotFound notFound(long id) {
     return new ApiException.NotFound("Product " + id + " not found.");
   }
 
-  ObjectNode create(Tenant t, ObjectNode input) {
+  ObjectNode create(Tenant t, ObjectNode input, @Nullable JsonNode variants) {
     long now =
         clock.millis() / 1000 * 1000; // dates are served to the second: filter on the same value
     return db.write(
@@ -135,6 +220,9 @@ public final class ProductStore {
           checkUnique(h, t.id(), input.path("name").asText(), input.path("sku").asText(""), 0, "");
           long variantId = Database.nextId(h, t.id(), "variants");
           ObjectNode doc = Product.create(id, variantId, input, now);
+          if (variants != null && !variants.isEmpty()) {
+            doc.putNull("base_variant_id"); // option variants instead of a base variant
+          }
           var insert =
               h.createUpdate(
                   "INSERT INTO products (store_id, id, date_created, "
@@ -146,6 +234,11 @@ public final class ProductStore {
           bindColumns(insert, 3, doc, now);
           insert.execute();
           link(h, t.id(), id, doc, false);
+          if (variants != null && !variants.isEmpty()) {
+            OptionStore.createFromProduct(h, t, id, variants, now);
+            return docFor(h, t.id(), id);
+          }
+          VariantStore.createBase(h, t.id(), doc);
           return doc;
         });
   }
@@ -212,7 +305,7 @@ public final class ProductStore {
             Map.of(prefix + "name", "A product named '" + name + "' already exists."));
       }
     }
-    if (!clashes.isEmpty()) {
+    if (!clashes.isEmpty() || (sku != null && VariantStore.skuTaken(h, storeId, sku, self))) {
       throw new ApiException.Conflict(
           "The SKU '" + sku + "' is a duplicate; SKUs must be unique.",
           Map.of(prefix + "sku", "A product with SKU '" + sku + "' already exists."));
@@ -315,6 +408,7 @@ public final class ProductStore {
     if (input.has("categories")) {
       link(h, t.id(), id, doc, true);
     }
+    VariantStore.productChanged(h, t.id(), doc);
     return doc;
   }
 
@@ -342,6 +436,7 @@ public final class ProductStore {
             }
             u.execute();
           }
+          VariantStore.deleteForProducts(h, t.id(), ids);
           return Docs.delete(h, TABLE, t.id(), ids);
         });
   }

@@ -348,10 +348,9 @@ class ProductsApiTest {
   void subResourcesOfTheNextStepAreRefusedClearly() {
     TestStore s = sr.newStore();
     Response r =
-        s.post(
-            P, "{\"name\":\"V\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"variants\":[]}");
+        s.post(P, "{\"name\":\"V\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"images\":[]}");
     assertThat(r.status()).isEqualTo(422);
-    assertThat(r.json().path("errors").path("variants").asText()).contains("not served");
+    assertThat(r.json().path("errors").path("images").asText()).contains("not served");
   }
 
   @Test

@@ -1,0 +1,557 @@
+package dev.stockroom.catalog.products.variants;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stockroom.api.ApiException;
+import dev.stockroom.api.Filters;
+import dev.stockroom.api.Json;
+import dev.stockroom.api.Paging;
+import dev.stockroom.catalog.products.ProductStore;
+import dev.stockroom.db.Database;
+import dev.stockroom.db.Docs;
+import dev.stockroom.tenancy.Tenant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * SQL for variants. A product without options has exactly one, its base variant (spec-digest §8
+ * #15), which mirrors the product's SKU, UPC and inventory. The first option variant replaces it
+ * (base_variant_id becomes null, as for BigCommerce's "complex" products); deleting the last one
+ * brings a new base variant back.
+ */
+public final class VariantStore {
+  static final String TABLE = "variants";
+
+  /** A variant inside a product POST (its option values by display name and label). */
+  public static final dev.stockroom.api.Schema IN_PRODUCT = Variant.IN_PRODUCT;
+
+  private final Database db;
+
+  public VariantStore(Database db) {
+    this.db = db;
+  }
+
+  /**
+   * Products written before variants existed (Stockroom 0.1) get their base variant, once; a marker
+   * count under store 0 records that it ran. Returns how many were made.
+   */
+  public int backfillBaseVariants() {
+    return db.write(
+        h -> {
+          if (Database.countOf(h, 0, "base_variants_backfilled") > 0) {
+            return 0;
+          }
+          List<Map.Entry<Long, String>> missing =
+              h.createQuery(
+                      "SELECT p.store_id, p.doc FROM products p WHERE NOT EXISTS"
+                          + " (SELECT 1 FROM variants v WHERE v.store_id = p.store_id AND v.product_id = p.id)")
+                  .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                  .list();
+          for (var m : missing) {
+            ObjectNode product = (ObjectNode) Json.tree(m.getValue());
+            if (!product.path("base_variant_id").isIntegralNumber()) {
+              product.put("base_variant_id", Database.nextId(h, m.getKey(), TABLE));
+              ProductStore.rewrite(h, m.getKey(), product);
+            }
+            createBase(h, m.getKey(), product);
+          }
+          Database.count(h, 0, "base_variants_backfilled", 1);
+          return missing.size();
+        });
+  }
+
+  // ---- hooks for products ----
+
+  /** Creates the base variant of a new product (its id is the product's base_variant_id). */
+  public static void createBase(Handle h, long storeId, ObjectNode product) {
+    long id = product.path("base_variant_id").asLong();
+    ObjectNode v =
+        Variant.create(id, product.get("id").asLong(), null, Json.MAPPER.createObjectNode());
+    mirror(v, product);
+    Variant.calculate(v, product);
+    insert(h, storeId, v, true);
+  }
+
+  /** After a product write: refresh what its variants inherit and what the base variant mirrors. */
+  public static void productChanged(Handle h, long storeId, ObjectNode product) {
+    long productId = product.get("id").asLong();
+    for (Row row : rows(h, storeId, productId)) {
+      ObjectNode v = row.doc();
+      if (row.base()) {
+        mirror(v, product);
+      }
+      Variant.calculate(v, product);
+      write(h, storeId, v, row.base());
+    }
+  }
+
+  /** The SKU is taken by a variant of another product (SKUs are unique per store). */
+  public static boolean skuTaken(Handle h, long storeId, String sku, long exceptProduct) {
+    if (sku.isEmpty()) {
+      return false;
+    }
+    return h.createQuery(
+                "SELECT COUNT(*) FROM variants WHERE store_id = ? AND sku = ? AND sku <> '' AND product_id <> ?")
+            .bind(0, storeId)
+            .bind(1, sku)
+            .bind(2, exceptProduct)
+            .mapTo(Long.class)
+            .one()
+        > 0;
+  }
+
+  /** Deletes the variants, options and modifiers of the given products. */
+  public static void deleteForProducts(Handle h, long storeId, List<Long> productIds) {
+    for (int from = 0; from < productIds.size(); from += 500) {
+      List<Long> chunk = productIds.subList(from, Math.min(productIds.size(), from + 500));
+      String in = " WHERE store_id = ? AND product_id IN (" + Filters.marks(chunk.size()) + ")";
+      var u = h.createUpdate("DELETE FROM variants" + in);
+      var o = h.createUpdate("DELETE FROM product_options" + in);
+      u.bind(0, storeId);
+      o.bind(0, storeId);
+      for (int i = 0; i < chunk.size(); i++) {
+        u.bind(i + 1, chunk.get(i));
+        o.bind(i + 1, chunk.get(i));
+      }
+      Database.count(h, storeId, TABLE, -u.execute());
+      o.execute();
+    }
+  }
+
+  /** Each product's variants (UTF-8 JSON docs), in id order, for {@code include=variants}. */
+  public static Map<Long, List<byte[]>> forProducts(Handle h, long storeId, List<Long> productIds) {
+    return OptionStore.grouped(h, storeId, productIds, "SELECT product_id, doc FROM variants", "");
+  }
+
+  // ---- the routes' operations ----
+
+  record Row(long id, long productId, boolean base, ObjectNode doc) {}
+
+  static List<Row> rows(Handle h, long storeId, long productId) {
+    return h.createQuery(
+            "SELECT id, product_id, is_base, doc FROM variants WHERE store_id = ? AND product_id = ? ORDER BY id")
+        .bind(0, storeId)
+        .bind(1, productId)
+        .map(
+            (rs, ctx) ->
+                new Row(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getInt(3) == 1,
+                    (ObjectNode) Json.tree(rs.getString(4))))
+        .list();
+  }
+
+  private static @Nullable Row row(Handle h, long storeId, long id) {
+    return h.createQuery(
+            "SELECT id, product_id, is_base, doc FROM variants WHERE store_id = ? AND id = ?")
+        .bind(0, storeId)
+        .bind(1, id)
+        .map(
+            (rs, ctx) ->
+                new Row(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getInt(3) == 1,
+                    (ObjectNode) Json.tree(rs.getString(4))))
+        .findOne()
+        .orElse(null);
+  }
+
+  Docs.Page page(Tenant t, long productId, Paging paging) {
+    return db.read(
+        h -> {
+          ProductStore.require(h, t.id(), productId);
+          return Docs.page(
+              h,
+              TABLE,
+              t.id(),
+              new Filters.Where("product_id = ?", List.of(productId), 1),
+              "id asc",
+              paging);
+        });
+  }
+
+  Docs.Page pageAll(Tenant t, Filters.Where where, Paging paging) {
+    return db.read(h -> Docs.page(h, TABLE, t.id(), where, "id asc", paging));
+  }
+
+  byte[] get(Tenant t, long productId, long id) {
+    return db.read(
+        h -> {
+          ProductStore.require(h, t.id(), productId);
+          Row r = row(h, t.id(), id);
+          if (r == null || r.productId() != productId) {
+            throw notFound(productId, id);
+          }
+          return Json.write(r.doc());
+        });
+  }
+
+  private static ApiException.NotFound notFound(long productId, long id) {
+    return new ApiException.NotFound("Variant " + id + " of product " + productId + " not found.");
+  }
+
+  ObjectNode create(Tenant t, long productId, ObjectNode input) {
+    return db.write(h -> create(h, t, productId, input, ""));
+  }
+
+  /** Creates one option variant; {@code input} is checked against {@link Variant#SCHEMA}. */
+  static ObjectNode create(Handle h, Tenant t, long productId, ObjectNode input, String prefix) {
+    ObjectNode product = ProductStore.docFor(h, t.id(), productId);
+    List<Row> existing = rows(h, t.id(), productId);
+    long optionVariants = existing.stream().filter(r -> !r.base()).count();
+    t.limits()
+        .check("skus_per_product", optionVariants + 1, "variants (SKUs) on product " + productId);
+    ArrayNode values = resolveValues(h, t.id(), productId, input.get("option_values"), prefix);
+    checkCombination(existing, values, 0, prefix);
+    String sku = input.path("sku").asText();
+    checkSku(h, t.id(), sku, productId, 0, prefix);
+    for (Row r : existing) {
+      if (r.base()) {
+        delete(h, t.id(), r.id());
+        product.putNull("base_variant_id");
+      }
+    }
+    long id = Database.nextId(h, t.id(), TABLE);
+    ObjectNode v = Variant.create(id, productId, Database.nextId(h, t.id(), "skus"), input);
+    v.set("option_values", values);
+    Variant.calculate(v, product);
+    insert(h, t.id(), v, false);
+    productInventory(h, t.id(), product);
+    return v;
+  }
+
+  ObjectNode update(Tenant t, long productId, long id, ObjectNode input) {
+    return db.write(h -> update(h, t, productId, id, input, ""));
+  }
+
+  static ObjectNode update(
+      Handle h, Tenant t, long productId, long id, ObjectNode input, String prefix) {
+    Row r = row(h, t.id(), id);
+    if (r == null || (productId != 0 && r.productId() != productId)) {
+      throw productId == 0
+          ? new ApiException.NotFound(
+              "Variant " + id + " not found" + (prefix.isEmpty() ? "." : " (item " + prefix + ")."))
+          : notFound(productId, id);
+    }
+    long pid = r.productId();
+    if (input.has("product_id") && input.get("product_id").asLong() != pid) {
+      throw ApiException.Invalid.field(
+          prefix + "product_id", "a variant cannot move to another product");
+    }
+    ObjectNode product = ProductStore.docFor(h, t.id(), pid);
+    ObjectNode v = r.doc();
+    if (input.has("option_values")) {
+      if (r.base()) {
+        if (!input.get("option_values").isEmpty()) {
+          throw ApiException.Invalid.field(
+              prefix + "option_values",
+              "the base variant has no option values; create option variants with POST instead");
+        }
+      } else {
+        ArrayNode values = resolveValues(h, t.id(), pid, input.get("option_values"), prefix);
+        checkCombination(rows(h, t.id(), pid), values, id, prefix);
+        v.set("option_values", values);
+      }
+    }
+    if (input.has("sku")) {
+      checkSku(h, t.id(), input.get("sku").asText(), pid, id, prefix);
+    }
+    Variant.merge(v, input);
+    if (r.base()) {
+      // The base variant's SKU, UPC and inventory are the product's: keep both in step.
+      ObjectNode change = Json.MAPPER.createObjectNode();
+      for (String f : List.of("sku", "upc", "inventory_level", "inventory_warning_level")) {
+        if (input.has(f) && !input.get(f).isNull()) {
+          change.set(f, input.get(f));
+        }
+      }
+      if (!change.isEmpty()) {
+        product = ProductStore.updateFromVariant(h, t, pid, change);
+      }
+    }
+    Variant.calculate(v, product);
+    write(h, t.id(), v, r.base());
+    productInventory(h, t.id(), product);
+    return v;
+  }
+
+  void delete(Tenant t, long productId, long id) {
+    db.write(
+        h -> {
+          ObjectNode product = ProductStore.docFor(h, t.id(), productId);
+          Row r = row(h, t.id(), id);
+          if (r == null || r.productId() != productId) {
+            throw notFound(productId, id);
+          }
+          if (r.base()) {
+            throw new ApiException.Conflict(
+                "Variant "
+                    + id
+                    + " is the base variant of product "
+                    + productId
+                    + "; a product keeps one. Delete the product, or create option variants, which replace it.",
+                Map.of("id", "the base variant cannot be deleted"));
+          }
+          delete(h, t.id(), id);
+          restoreBaseIfNone(h, t.id(), product);
+          productInventory(h, t.id(), product);
+          return null;
+        });
+  }
+
+  /** Deletes option variants that use any of {@code valueIds} (an option or value went). */
+  static void deleteUsing(Handle h, long storeId, ObjectNode product, Set<Long> valueIds) {
+    for (Row r : rows(h, storeId, product.get("id").asLong())) {
+      for (JsonNode ov : r.doc().path("option_values")) {
+        if (valueIds.contains(ov.path("id").asLong())) {
+          delete(h, storeId, r.id());
+          break;
+        }
+      }
+    }
+    restoreBaseIfNone(h, storeId, product);
+    productInventory(h, storeId, product);
+  }
+
+  /** After an option or value rename: the labels copied into variants follow. */
+  static void relabel(Handle h, long storeId, long productId, Map<Long, String[]> labels) {
+    for (Row r : rows(h, storeId, productId)) {
+      boolean changed = false;
+      for (JsonNode ov : r.doc().path("option_values")) {
+        String[] l = labels.get(ov.path("id").asLong());
+        if (l != null) {
+          ((ObjectNode) ov).put("label", l[0]).put("option_display_name", l[1]);
+          changed = true;
+        }
+      }
+      if (changed) {
+        write(h, storeId, r.doc(), r.base());
+      }
+    }
+  }
+
+  private static void restoreBaseIfNone(Handle h, long storeId, ObjectNode product) {
+    long productId = product.get("id").asLong();
+    long left =
+        h.createQuery("SELECT COUNT(*) FROM variants WHERE store_id = ? AND product_id = ?")
+            .bind(0, storeId)
+            .bind(1, productId)
+            .mapTo(Long.class)
+            .one();
+    if (left == 0) {
+      product.put("base_variant_id", Database.nextId(h, storeId, TABLE));
+      createBase(h, storeId, product);
+      ProductStore.rewrite(h, storeId, product);
+    }
+  }
+
+  /** With inventory tracked by variant, the product's level is the sum of its variants'. */
+  private static void productInventory(Handle h, long storeId, ObjectNode product) {
+    if (!product.path("inventory_tracking").asText().equals("variant")) {
+      ProductStore.rewrite(h, storeId, product);
+      return;
+    }
+    long sum =
+        h.createQuery(
+                "SELECT COALESCE(SUM(inventory_level), 0) FROM variants WHERE store_id = ? AND product_id = ?")
+            .bind(0, storeId)
+            .bind(1, product.get("id").asLong())
+            .mapTo(Long.class)
+            .one();
+    product.put("inventory_level", sum);
+    ProductStore.rewrite(h, storeId, product);
+  }
+
+  /**
+   * Checks option_values ({id, option_id}) against the product's options: every option once, each
+   * value one of that option's. Returns them as served (with label and option_display_name).
+   */
+  private static ArrayNode resolveValues(
+      Handle h, long storeId, long productId, @Nullable JsonNode given, String prefix) {
+    String field = prefix + "option_values";
+    Map<Long, ObjectNode> options = new LinkedHashMap<>();
+    for (ObjectNode o : OptionStore.docs(h, storeId, productId, Option.Kind.OPTION)) {
+      options.put(o.get("id").asLong(), o);
+    }
+    if (options.isEmpty()) {
+      throw ApiException.Invalid.field(
+          field,
+          "product "
+              + productId
+              + " has no variant options; create options (POST .../options) before option variants");
+    }
+    if (given == null || given.isEmpty()) {
+      throw ApiException.Invalid.field(
+          field, "is required: one value for each of the product's options");
+    }
+    Map<String, String> errors = new LinkedHashMap<>();
+    ArrayNode out = Json.MAPPER.createArrayNode();
+    Set<Long> seen = new HashSet<>();
+    for (int i = 0; i < given.size(); i++) {
+      JsonNode ov = given.get(i);
+      String at = field + "." + i;
+      if (!ov.has("id") || !ov.has("option_id")) {
+        errors.put(at, "needs id (the option value) and option_id");
+        continue;
+      }
+      long optionId = ov.get("option_id").asLong();
+      ObjectNode option = options.get(optionId);
+      if (option == null) {
+        errors.put(
+            at + ".option_id", "option " + optionId + " is not an option of product " + productId);
+        continue;
+      }
+      if (!seen.add(optionId)) {
+        errors.put(at + ".option_id", "option " + optionId + " is given twice");
+        continue;
+      }
+      JsonNode value = null;
+      for (JsonNode candidate : option.path("option_values")) {
+        if (candidate.path("id").asLong() == ov.get("id").asLong()) {
+          value = candidate;
+        }
+      }
+      if (value == null) {
+        errors.put(
+            at + ".id", "value " + ov.get("id").asLong() + " is not a value of option " + optionId);
+        continue;
+      }
+      ObjectNode served = out.addObject();
+      served.put("id", value.get("id").asLong());
+      served.put("label", value.path("label").asText());
+      served.put("option_id", optionId);
+      served.put("option_display_name", option.path("display_name").asText());
+    }
+    if (errors.isEmpty() && seen.size() != options.size()) {
+      List<Long> missing = new ArrayList<>(options.keySet());
+      missing.removeAll(seen);
+      errors.put(
+          field, "needs a value for every option of the product; missing options " + missing);
+    }
+    if (!errors.isEmpty()) {
+      throw new ApiException.Invalid("JSON data is missing or invalid", errors);
+    }
+    return out;
+  }
+
+  private static void checkCombination(
+      List<Row> existing, ArrayNode values, long self, String prefix) {
+    Set<Long> wanted = ids(values);
+    for (Row r : existing) {
+      if (r.id() != self && !r.base() && ids(r.doc().path("option_values")).equals(wanted)) {
+        throw new ApiException.Conflict(
+            "Variant "
+                + r.id()
+                + " already has these option values; each combination is one variant.",
+            Map.of(prefix + "option_values", "the same as variant " + r.id()));
+      }
+    }
+  }
+
+  private static Set<Long> ids(JsonNode values) {
+    Set<Long> s = new HashSet<>();
+    values.forEach(v -> s.add(v.path("id").asLong()));
+    return s;
+  }
+
+  private static void checkSku(
+      Handle h, long storeId, String sku, long productId, long self, String prefix) {
+    if (sku.isEmpty()) {
+      return;
+    }
+    boolean clash =
+        h.createQuery(
+                        "SELECT COUNT(*) FROM variants WHERE store_id = ? AND sku = ? AND sku <> '' AND id <> ?")
+                    .bind(0, storeId)
+                    .bind(1, sku)
+                    .bind(2, self)
+                    .mapTo(Long.class)
+                    .one()
+                > 0
+            || ProductStore.skuTakenByProduct(h, storeId, sku, productId);
+    if (clash) {
+      throw new ApiException.Conflict(
+          "The SKU '" + sku + "' is a duplicate; SKUs must be unique.",
+          Map.of(prefix + "sku", "A product or variant with SKU '" + sku + "' already exists."));
+    }
+  }
+
+  private static void mirror(ObjectNode v, ObjectNode product) {
+    v.put("sku", product.path("sku").asText());
+    v.put("upc", product.path("upc").asText());
+    v.put("inventory_level", product.path("inventory_level").asLong());
+    v.put("inventory_warning_level", product.path("inventory_warning_level").asLong());
+  }
+
+  private static void insert(Handle h, long storeId, ObjectNode v, boolean base) {
+    h.createUpdate(
+            "INSERT INTO variants (store_id, id, product_id, sku, is_base, inventory_level, doc) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(0, storeId)
+        .bind(1, v.get("id").asLong())
+        .bind(2, v.get("product_id").asLong())
+        .bind(3, v.path("sku").asText())
+        .bind(4, base ? 1 : 0)
+        .bind(5, v.path("inventory_level").asLong(0))
+        .bind(6, Json.text(v))
+        .execute();
+    Database.count(h, storeId, TABLE, 1);
+  }
+
+  private static void write(Handle h, long storeId, ObjectNode v, boolean base) {
+    h.createUpdate(
+            "UPDATE variants SET sku = ?, is_base = ?, inventory_level = ?, doc = ? WHERE store_id = ? AND id = ?")
+        .bind(0, v.path("sku").asText())
+        .bind(1, base ? 1 : 0)
+        .bind(2, v.path("inventory_level").asLong(0))
+        .bind(3, Json.text(v))
+        .bind(4, storeId)
+        .bind(5, v.get("id").asLong())
+        .execute();
+  }
+
+  private static void delete(Handle h, long storeId, long id) {
+    int n =
+        h.createUpdate("DELETE FROM variants WHERE store_id = ? AND id = ?")
+            .bind(0, storeId)
+            .bind(1, id)
+            .execute();
+    Database.count(h, storeId, TABLE, -n);
+  }
+
+  /** Batch PUT /catalog/variants: updates by id, or creates when an item has no id. */
+  List<ObjectNode> updateAll(Tenant t, List<ObjectNode> items) {
+    return db.write(
+        h -> {
+          List<ObjectNode> out = new ArrayList<>();
+          for (int i = 0; i < items.size(); i++) {
+            ObjectNode item = items.get(i);
+            String prefix = i + ".";
+            if (item.has("id")) {
+              long id = item.get("id").asLong();
+              ObjectNode in = item.deepCopy();
+              in.remove("id");
+              out.add(update(h, t, 0, id, in, prefix));
+            } else {
+              out.add(create(h, t, item.path("product_id").asLong(), item, prefix));
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Creates the given variants (from a product POST) on a product whose options now exist. */
+  static void createAll(Handle h, Tenant t, long productId, List<ObjectNode> variants) {
+    for (int i = 0; i < variants.size(); i++) {
+      create(h, t, productId, variants.get(i), "variants." + i + ".");
+    }
+  }
+}
