@@ -7,6 +7,7 @@ CREATE TABLE variants (
   sku TEXT NOT NULL,
   is_base SMALLINT NOT NULL,
   inventory_level BIGINT NOT NULL,
+  calculated_price DOUBLE PRECISION NOT NULL,
   doc TEXT NOT NULL,
   PRIMARY KEY (store_id, id)
 );

@@ -59,7 +59,16 @@ public final class CategoryRoutes implements Routes {
         .delete(CATEGORIES, this::deleteMany)
         .get(CATEGORY, this::get)
         .put(CATEGORY, this::update)
-        .delete(CATEGORY, this::delete);
+        .delete(CATEGORY, this::delete)
+        .get(CATEGORIES + "/tree", this::tree);
+  }
+
+  /** {@code categoriesTree_Resp}: every category once, children under their parent. */
+  private Reply tree(Call c) {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    body.set("data", store.tree(c.tenant()));
+    body.putObject("meta");
+    return Reply.ok(body);
   }
 
   private Reply list(Call c) {

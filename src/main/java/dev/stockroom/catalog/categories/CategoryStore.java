@@ -37,6 +37,52 @@ public final class CategoryStore {
     this.products = counter;
   }
 
+  /** The store's categories as a tree (siblings by sort_order, then id). */
+  com.fasterxml.jackson.databind.node.ArrayNode tree(Tenant t) {
+    record Node(long id, long parent, ObjectNode json) {}
+    List<Node> all =
+        db.read(
+            h ->
+                h.createQuery(
+                        "SELECT id, parent_id, doc FROM categories WHERE store_id = ? ORDER BY sort_order, id")
+                    .bind(0, t.id())
+                    .map(
+                        (rs, ctx) -> {
+                          ObjectNode d = (ObjectNode) Json.tree(rs.getString(3));
+                          ObjectNode n = Json.MAPPER.createObjectNode();
+                          n.put("id", rs.getLong(1));
+                          n.put("parent_id", rs.getLong(2));
+                          n.put("name", d.path("name").asText());
+                          n.put("is_visible", d.path("is_visible").asBoolean());
+                          n.put("url", d.path("custom_url").path("url").asText());
+                          n.putArray("children");
+                          return new Node(rs.getLong(1), rs.getLong(2), n);
+                        })
+                    .list());
+    java.util.Map<Long, ObjectNode> byId = new java.util.HashMap<>();
+    all.forEach(n -> byId.put(n.id(), n.json()));
+    com.fasterxml.jackson.databind.node.ArrayNode roots = Json.MAPPER.createArrayNode();
+    for (Node n : all) {
+      ObjectNode parent = byId.get(n.parent());
+      if (parent == null) {
+        roots.add(n.json());
+      } else {
+        parent.withArray("children").add(n.json());
+      }
+    }
+    return roots;
+  }
+
+  /** The name of category {@code id}, or empty when there is none. */
+  public static String nameOf(Handle h, long storeId, long id) {
+    return h.createQuery("SELECT name FROM categories WHERE store_id = ? AND id = ?")
+        .bind(0, storeId)
+        .bind(1, id)
+        .mapTo(String.class)
+        .findOne()
+        .orElse("");
+  }
+
   /** The ids among {@code ids} that name no category of the store. */
   public static List<Long> missing(Handle h, long storeId, List<Long> ids) {
     List<Long> out = new ArrayList<>();

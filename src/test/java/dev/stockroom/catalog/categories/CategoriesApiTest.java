@@ -168,4 +168,31 @@ class CategoriesApiTest {
     // A leaf fits there.
     assertThat(s.put(C + "/" + child, "{\"parent_id\":" + two + "}").status()).isEqualTo(200);
   }
+
+  @Test
+  void theTreeHoldsEveryCategoryUnderItsParent() {
+    TestStore s = sr.newStore();
+    assertThat(s.get(C + "/tree").json().path("data")).isEmpty();
+    long garden = s.category("Garden", 0);
+    long tools = s.category("Tools", garden);
+    s.category("Spades", tools);
+    long kitchen = s.category("Kitchen", 0);
+    s.put(C + "/" + kitchen, "{\"sort_order\":-1,\"is_visible\":false}");
+    Response r = s.get(C + "/tree");
+    assertThat(r.status()).isEqualTo(200);
+    var data = r.json().path("data");
+    assertThat(data).hasSize(2);
+    assertThat(data.get(0).path("name").asText()).isEqualTo("Kitchen");
+    assertThat(data.get(0).path("is_visible").asBoolean()).isFalse();
+    assertThat(data.get(0).path("children")).isEmpty();
+    var g = data.get(1);
+    assertThat(g.path("id").asLong()).isEqualTo(garden);
+    assertThat(g.path("parent_id").asLong()).isZero();
+    assertThat(g.path("url").asText()).isEqualTo("/garden/");
+    var t = g.path("children").get(0);
+    assertThat(t.path("id").asLong()).isEqualTo(tools);
+    assertThat(t.path("parent_id").asLong()).isEqualTo(garden);
+    assertThat(t.path("children").get(0).path("name").asText()).isEqualTo("Spades");
+    assertThat(r.json().has("meta")).isTrue();
+  }
 }

@@ -61,7 +61,12 @@ public final class VariantRoutes implements Routes {
         .put(VARIANT, this::update)
         .delete(VARIANT, this::delete)
         .get(ALL, this::listAll)
-        .put(ALL, this::updateBatch);
+        .put(ALL, this::updateBatch)
+        .get("/stores/{store_hash}/v3/catalog/summary", this::summary);
+  }
+
+  private Reply summary(Call c) {
+    return Reply.ok(Envelope.single(store.summary(c.tenant())));
   }
 
   private Reply list(Call c) {

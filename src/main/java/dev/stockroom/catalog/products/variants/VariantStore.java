@@ -7,6 +7,7 @@ import dev.stockroom.api.ApiException;
 import dev.stockroom.api.Filters;
 import dev.stockroom.api.Json;
 import dev.stockroom.api.Paging;
+import dev.stockroom.catalog.categories.CategoryStore;
 import dev.stockroom.catalog.products.ProductStore;
 import dev.stockroom.db.Database;
 import dev.stockroom.db.Docs;
@@ -64,6 +65,70 @@ public final class VariantStore {
           }
           Database.count(h, 0, "base_variants_backfilled", 1);
           return missing.size();
+        });
+  }
+
+  /** {@code catalogSummary_Full}: counts and prices over every variant of the store. */
+  ObjectNode summary(Tenant t) {
+    return db.read(
+        h -> {
+          ObjectNode out = Json.MAPPER.createObjectNode();
+          h.createQuery(
+                  "SELECT COALESCE(SUM(v.inventory_level), 0), COALESCE(SUM(v.inventory_level * v.calculated_price), 0)"
+                      + " FROM variants v JOIN products p ON p.store_id = v.store_id AND p.id = v.product_id"
+                      + " WHERE v.store_id = ? AND p.inventory_tracking <> 'none'")
+              .bind(0, t.id())
+              .map(
+                  (rs, ctx) -> {
+                    out.put("inventory_count", rs.getLong(1));
+                    out.put("inventory_value", rs.getDouble(2));
+                    return 0;
+                  })
+              .one();
+          var primary =
+              h.createQuery(
+                      "SELECT category_id FROM product_categories WHERE store_id = ?"
+                          + " GROUP BY category_id ORDER BY COUNT(*) DESC, category_id LIMIT 1")
+                  .bind(0, t.id())
+                  .mapTo(Long.class)
+                  .findOne();
+          out.put("primary_category_id", primary.orElse(0L));
+          out.put(
+              "primary_category_name",
+              primary.map(id -> CategoryStore.nameOf(h, t.id(), id)).orElse(""));
+          h.createQuery(
+                  "SELECT COUNT(*), COALESCE(MAX(calculated_price), 0), COALESCE(AVG(calculated_price), 0),"
+                      + " COALESCE(MIN(calculated_price), 0) FROM variants WHERE store_id = ?")
+              .bind(0, t.id())
+              .map(
+                  (rs, ctx) -> {
+                    out.put("variant_count", rs.getLong(1));
+                    out.put("highest_variant_price", rs.getDouble(2));
+                    out.put("average_variant_price", Math.round(rs.getDouble(3) * 100) / 100.0);
+                    // contract: catalog.v3 — lowest_variant_price is typed string (§8 #31)
+                    out.put(
+                        "lowest_variant_price",
+                        java.math.BigDecimal.valueOf(rs.getDouble(4))
+                            .stripTrailingZeros()
+                            .toPlainString());
+                    return 0;
+                  })
+              .one();
+          h.createQuery(
+                  "SELECT MIN(date_created), MAX(date_created) FROM products WHERE store_id = ?")
+              .bind(0, t.id())
+              .map(
+                  (rs, ctx) -> {
+                    long oldest = rs.getLong(1);
+                    boolean none = rs.wasNull();
+                    out.put("oldest_variant_date", none ? "" : dev.stockroom.api.Dates.v3(oldest));
+                    out.put(
+                        "newest_variant_date",
+                        none ? "" : dev.stockroom.api.Dates.v3(rs.getLong(2)));
+                    return 0;
+                  })
+              .one();
+          return out;
         });
   }
 
@@ -494,27 +559,29 @@ public final class VariantStore {
 
   private static void insert(Handle h, long storeId, ObjectNode v, boolean base) {
     h.createUpdate(
-            "INSERT INTO variants (store_id, id, product_id, sku, is_base, inventory_level, doc) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            "INSERT INTO variants (store_id, id, product_id, sku, is_base, inventory_level, calculated_price, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(0, storeId)
         .bind(1, v.get("id").asLong())
         .bind(2, v.get("product_id").asLong())
         .bind(3, v.path("sku").asText())
         .bind(4, base ? 1 : 0)
         .bind(5, v.path("inventory_level").asLong(0))
-        .bind(6, Json.text(v))
+        .bind(6, v.path("calculated_price").asDouble())
+        .bind(7, Json.text(v))
         .execute();
     Database.count(h, storeId, TABLE, 1);
   }
 
   private static void write(Handle h, long storeId, ObjectNode v, boolean base) {
     h.createUpdate(
-            "UPDATE variants SET sku = ?, is_base = ?, inventory_level = ?, doc = ? WHERE store_id = ? AND id = ?")
+            "UPDATE variants SET sku = ?, is_base = ?, inventory_level = ?, calculated_price = ?, doc = ? WHERE store_id = ? AND id = ?")
         .bind(0, v.path("sku").asText())
         .bind(1, base ? 1 : 0)
         .bind(2, v.path("inventory_level").asLong(0))
-        .bind(3, Json.text(v))
-        .bind(4, storeId)
-        .bind(5, v.get("id").asLong())
+        .bind(3, v.path("calculated_price").asDouble())
+        .bind(4, Json.text(v))
+        .bind(5, storeId)
+        .bind(6, v.get("id").asLong())
         .execute();
   }
 

@@ -476,4 +476,40 @@ class VariantsApiTest {
     assertThat(variants.get(0).path("id").asLong()).isEqualTo(base);
     assertThat(variants.get(0).path("calculated_price").asDouble()).isEqualTo(3.0);
   }
+
+  @Test
+  void theCatalogSummaryCountsVariantsPricesAndStock() {
+    TestStore s = sr.newStore();
+    JsonNode empty = data(s.get("v3/catalog/summary"));
+    assertThat(empty.path("variant_count").asLong()).isZero();
+    assertThat(empty.path("lowest_variant_price").isTextual()).isTrue();
+    long cat = s.category("Shoes", 0);
+    s.post(
+        P,
+        "{\"name\":\"A\",\"type\":\"physical\",\"weight\":1,\"price\":10,\"categories\":["
+            + cat
+            + "],\"inventory_tracking\":\"product\",\"inventory_level\":3}");
+    s.post(
+        P,
+        "{\"name\":\"B\",\"type\":\"physical\",\"weight\":1,\"price\":30,\"categories\":["
+            + cat
+            + "]}");
+    long c = s.product("C", 5.5);
+    JsonNode size = option(s, c, "Size", "S");
+    s.post(
+        P + "/" + c + "/variants",
+        "{\"sku\":\"C-S\",\"price\":2,\"option_values\":[" + ov(size, 0) + "]}");
+    Response r = s.get("v3/catalog/summary");
+    assertThat(r.status()).isEqualTo(200);
+    JsonNode sum = data(r);
+    assertThat(sum.path("variant_count").asLong()).isEqualTo(3);
+    assertThat(sum.path("highest_variant_price").asDouble()).isEqualTo(30.0);
+    assertThat(sum.path("average_variant_price").asDouble()).isEqualTo(14.0);
+    assertThat(sum.path("lowest_variant_price").asText()).isEqualTo("2");
+    assertThat(sum.path("inventory_count").asLong()).isEqualTo(3);
+    assertThat(sum.path("inventory_value").asDouble()).isEqualTo(30.0);
+    assertThat(sum.path("primary_category_id").asLong()).isEqualTo(cat);
+    assertThat(sum.path("primary_category_name").asText()).isEqualTo("Shoes");
+    assertThat(sum.path("oldest_variant_date").asText()).isNotEmpty();
+  }
 }
