@@ -9,6 +9,7 @@ import dev.stockroom.catalog.categories.CategoryRoutes;
 import dev.stockroom.catalog.categories.CategoryStore;
 import dev.stockroom.catalog.products.ProductRoutes;
 import dev.stockroom.catalog.products.ProductStore;
+import dev.stockroom.catalog.products.variants.ComplexRuleRoutes;
 import dev.stockroom.catalog.products.variants.OptionRoutes;
 import dev.stockroom.catalog.products.variants.OptionStore;
 import dev.stockroom.catalog.products.variants.VariantRoutes;
@@ -63,6 +64,7 @@ public final class App implements AutoCloseable {
               new ProductRoutes(products, config.batchLimit(), List.of()),
               new VariantRoutes(variants),
               new OptionRoutes(new OptionStore(db, config.clock())),
+              new ComplexRuleRoutes(db),
               new StoreInfoRoutes(config.clock()));
       features.forEach(f -> f.register(storeRouter));
 

@@ -35,6 +35,9 @@ class TenantIsolationTest {
     if (t.endsWith("/catalog/variants")) {
       return "[{\"id\":3,\"price\":1}]";
     }
+    if (t.contains("/complex-rules")) {
+      return "{\"conditions\":[{\"variant_id\":3}]}";
+    }
     if (t.contains("/values")) {
       return "{\"label\":\"A-new\",\"sort_order\":0}";
     }

@@ -512,4 +512,52 @@ class VariantsApiTest {
     assertThat(sum.path("primary_category_name").asText()).isEqualTo("Shoes");
     assertThat(sum.path("oldest_variant_date").asText()).isNotEmpty();
   }
+
+  @Test
+  void complexRulesNameTheProductsOwnModifierValuesAndVariants() {
+    TestStore s = sr.newStore();
+    long id = s.product("Ring", 100);
+    long other = s.product("Other", 1);
+    JsonNode wrap =
+        data(
+            s.post(
+                P + "/" + id + "/modifiers",
+                "{\"display_name\":\"Box\",\"type\":\"dropdown\",\"required\":false,\"option_values\":[{\"label\":\"Gift\",\"sort_order\":0}]}"));
+    long modifier = wrap.path("id").asLong();
+    long value = wrap.path("option_values").get(0).path("id").asLong();
+    String rules = P + "/" + id + "/complex-rules";
+    Response r =
+        s.post(
+            rules,
+            "{\"price_adjuster\":{\"adjuster\":\"relative\",\"adjuster_value\":5},\"conditions\":[{\"modifier_id\":"
+                + modifier
+                + ",\"modifier_value_id\":"
+                + value
+                + "}]}");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    JsonNode rule = data(r);
+    long ruleId = rule.path("id").asLong();
+    assertThat(r.header("Location").orElseThrow()).endsWith("/complex-rules/" + ruleId);
+    assertThat(rule.path("enabled").asBoolean()).isTrue();
+    assertThat(rule.path("price_adjuster").path("adjuster_value").asDouble()).isEqualTo(5.0);
+    assertThat(rule.path("conditions").get(0).path("rule_id").asLong()).isEqualTo(ruleId);
+    assertThat(rule.path("conditions").get(0).path("variant_id").isNull()).isTrue();
+    long otherBase = data(s.get(P + "/" + other)).path("base_variant_id").asLong();
+    Response foreignVariant =
+        s.post(rules, "{\"conditions\":[{\"variant_id\":" + otherBase + "}]}");
+    assertThat(foreignVariant.status()).isEqualTo(422);
+    assertThat(foreignVariant.json().path("errors").has("conditions.0.variant_id")).isTrue();
+    assertThat(s.post(rules, "{\"conditions\":[{}]}").status()).isEqualTo(422);
+    assertThat(s.post(rules, "{\"enabled\":true}").status()).isEqualTo(422);
+    Response put = s.put(rules + "/" + ruleId, "{\"enabled\":false,\"sort_order\":2}");
+    assertThat(put.status()).isEqualTo(200);
+    assertThat(data(put).path("enabled").asBoolean()).isFalse();
+    assertThat(data(put).path("conditions")).hasSize(1);
+    assertThat(s.get(rules).json().path("data")).hasSize(1);
+    // Rules are not modifiers or options.
+    assertThat(s.get(P + "/" + id + "/modifiers").json().path("data")).hasSize(1);
+    assertThat(s.delete(rules + "/" + ruleId).status()).isEqualTo(204);
+    assertThat(s.get(rules + "/" + ruleId).status()).isEqualTo(404);
+    assertThat(s.get(P + "/999/complex-rules").status()).isEqualTo(404);
+  }
 }
