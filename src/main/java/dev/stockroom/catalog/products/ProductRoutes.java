@@ -315,10 +315,39 @@ public final class ProductRoutes implements Routes {
     return out;
   }
 
+  /**
+   * A product PUT's {@code variants} update existing variants by id (product_Put); new ones are
+   * created with POST …/variants.
+   */
+  private static void putVariants(JsonNode body, ObjectNode in, String prefix) {
+    JsonNode given = body.get("variants");
+    if (given == null) {
+      return;
+    }
+    if (!given.isArray()) {
+      throw ApiException.Invalid.field(prefix + "variants", "must be an array of variants");
+    }
+    Map<String, String> errors = new LinkedHashMap<>();
+    com.fasterxml.jackson.databind.node.ArrayNode out = in.putArray("variants");
+    for (int i = 0; i < given.size(); i++) {
+      String at = prefix + "variants." + i + ".";
+      if (given.get(i).isObject() && !given.get(i).has("id")) {
+        errors.put(
+            at + "id",
+            "is required: a product PUT updates existing variants; create new ones with POST /catalog/products/{id}/variants");
+      }
+      out.add(VariantStore.IN_PRODUCT_PUT.collect(given.get(i), at, List.of(), errors));
+    }
+    if (!errors.isEmpty()) {
+      throw new ApiException.Invalid("JSON data is missing or invalid", errors);
+    }
+  }
+
   private Reply update(Call c) {
     long id = c.id("product_id");
     // contract: catalog.v3 — product_Put inherits required fields, but PUT is partial (§8 #18).
-    ObjectNode in = input(c.json(), "", List.of(), List.of());
+    ObjectNode in = input(c.json(), "", List.of(), List.of("variants"));
+    putVariants(c.json(), in, "");
     return Reply.ok(Envelope.single(Fields.of(c.query()).apply(store.update(c.tenant(), id, in))));
   }
 
@@ -353,7 +382,8 @@ public final class ProductRoutes implements Routes {
         errors.put(prefix + "id", id == null ? "is required" : "must be a product id");
       }
       try {
-        ObjectNode in = input(item, prefix, List.of(), List.of());
+        ObjectNode in = input(item, prefix, List.of(), List.of("variants"));
+        putVariants(item, in, prefix);
         items.add(Map.entry(id == null ? 0 : id.asLong(), in));
       } catch (ApiException.Invalid e) {
         errors.putAll(e.errors());

@@ -390,6 +390,7 @@ public final class ProductStore {
                   : " (item " + prefix.substring(0, prefix.length() - 1) + ")."));
     }
     ObjectNode doc = (ObjectNode) Json.tree(stored);
+    JsonNode variants = input.remove("variants");
     resolveBrandName(h, t.id(), input);
     checkReferences(h, t.id(), input, prefix);
     checkUnique(
@@ -409,6 +410,14 @@ public final class ProductStore {
       link(h, t.id(), id, doc, true);
     }
     VariantStore.productChanged(h, t.id(), doc);
+    if (variants != null) {
+      for (int i = 0; i < variants.size(); i++) {
+        ObjectNode v = (ObjectNode) variants.get(i);
+        VariantStore.updateInProduct(
+            h, t, id, v.path("id").asLong(), v, prefix + "variants." + i + ".");
+      }
+      return docFor(h, t.id(), id);
+    }
     return doc;
   }
 

@@ -33,6 +33,17 @@ public final class VariantStore {
   /** A variant inside a product POST (its option values by display name and label). */
   public static final dev.stockroom.api.Schema IN_PRODUCT = Variant.IN_PRODUCT;
 
+  /** A variant inside a product PUT: its id and the fields to change. */
+  public static final dev.stockroom.api.Schema IN_PRODUCT_PUT = Variant.BATCH;
+
+  /** Updates variant {@code id} of product {@code productId} inside a product PUT. */
+  public static ObjectNode updateInProduct(
+      Handle h, Tenant t, long productId, long id, ObjectNode input, String prefix) {
+    ObjectNode in = input.deepCopy();
+    in.remove("id");
+    return update(h, t, productId, id, in, prefix);
+  }
+
   private final Database db;
 
   public VariantStore(Database db) {

@@ -560,4 +560,33 @@ class VariantsApiTest {
     assertThat(s.get(rules + "/" + ruleId).status()).isEqualTo(404);
     assertThat(s.get(P + "/999/complex-rules").status()).isEqualTo(404);
   }
+
+  @Test
+  void aProductPutUpdatesItsVariantsById() {
+    TestStore s = sr.newStore();
+    long id = s.product("Lamp", 40);
+    long base = data(s.get(P + "/" + id)).path("base_variant_id").asLong();
+    Response put =
+        s.put(
+            P + "/" + id,
+            "{\"price\":45,\"variants\":[{\"id\":"
+                + base
+                + ",\"purchasing_disabled\":true,\"mpn\":\"M-1\"}]}");
+    assertThat(put.status()).as(put.body()).isEqualTo(200);
+    assertThat(data(put).path("price").asDouble()).isEqualTo(45.0);
+    JsonNode v = data(s.get(P + "/" + id + "/variants/" + base));
+    assertThat(v.path("purchasing_disabled").asBoolean()).isTrue();
+    assertThat(v.path("mpn").asText()).isEqualTo("M-1");
+    assertThat(v.path("calculated_price").asDouble()).isEqualTo(45.0);
+    Response noId = s.put(P + "/" + id, "{\"variants\":[{\"price\":1}]}");
+    assertThat(noId.status()).isEqualTo(422);
+    assertThat(noId.json().path("errors").path("variants.0.id").asText()).contains("POST");
+    long other = s.product("Other lamp", 1);
+    long otherBase = data(s.get(P + "/" + other)).path("base_variant_id").asLong();
+    assertThat(
+            s.put(P + "/" + id, "{\"variants\":[{\"id\":" + otherBase + ",\"price\":1}]}").status())
+        .isEqualTo(404);
+    assertThat(data(s.get(P + "/" + other + "/variants/" + otherBase)).path("price").isNull())
+        .isTrue();
+  }
 }
