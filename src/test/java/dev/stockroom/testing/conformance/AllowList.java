@@ -75,6 +75,9 @@ final class AllowList {
     seed.path("statuses").path("codes").forEach(c -> seedStatuses.add(c.asInt()));
     for (String section : List.of("spec", "ours")) {
       for (JsonNode e : root.path(section)) {
+        if (e.path("why").asText("").isBlank()) {
+          throw new IllegalStateException("allow-list entry without a `why`: " + e);
+        }
         entries.add(
             new Entry(
                 section,

@@ -2,6 +2,7 @@ package dev.stockroom.testing.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockroom.testing.ApiClient.Response;
@@ -59,6 +60,18 @@ class ConformanceTest {
               assertThat(v.keyword()).isEqualTo("type");
               assertThat(v.schema()).contains("/definitions/product_Base/properties/price");
             });
+  }
+
+  @Test
+  void aDateThatIsNotIso8601AndANegativePriceAreCaught() {
+    long id = store.product("Jar", 7.95);
+    ObjectNode body = (ObjectNode) store.get("v3/catalog/products/" + id).json();
+    ((ObjectNode) body.path("data")).put("date_created", "Tue, 05 Mar 2019 21:40:11 +0000");
+    ((ObjectNode) body.path("data")).put("price", -1);
+    assertThat(get(products() + "/" + id, 200, body.toString()).violations())
+        .extracting(Conformance.Violation::pointer, Conformance.Violation::keyword)
+        .containsExactlyInAnyOrder(
+            tuple("/data/date_created", "format"), tuple("/data/price", "minimum"));
   }
 
   @Test
