@@ -2,6 +2,7 @@ package dev.stockroom.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stockroom.testing.conformance.Conformance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Real HTTP to the server under test (JDK HttpClient); answers keep status, headers and body. */
+/**
+ * Real HTTP to the server under test (JDK HttpClient); answers keep status, headers and body. Every
+ * answer of a catalog path is checked against BigCommerce's catalog.v3.yml ({@link Conformance}).
+ */
 public final class ApiClient {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final HttpClient HTTP =
@@ -97,7 +101,16 @@ public final class ApiClient {
   private static Response send(HttpRequest request) {
     try {
       HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Response(r.statusCode(), r.headers().map(), r.body());
+      Response response = new Response(r.statusCode(), r.headers().map(), r.body());
+      URI uri = request.uri();
+      String query = uri.getRawQuery();
+      Conformance.check(
+          request.method(),
+          uri.getRawPath() + (query == null ? "" : "?" + query),
+          response.status(),
+          response.header("Content-Type"),
+          response.body());
+      return response;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

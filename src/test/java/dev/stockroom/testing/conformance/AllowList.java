@@ -1,0 +1,157 @@
+package dev.stockroom.testing.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+
+/**
+ * {@code src/test/resources/conformance/allow-list.yml}: where the check departs from {@code
+ * catalog.v3.yml}, each with its reason. Three sections: {@code seed} (the seed contract wins over
+ * the spec on status codes), {@code spec} (defects of the spec) and {@code ours} (our own known
+ * bugs, to fix). An entry either patches the spec at a JSON pointer ({@code patch} merges keys into
+ * the schema there, {@code replace} swaps it) or ignores one kind of violation.
+ */
+final class AllowList {
+  static final String RESOURCE = "/conformance/allow-list.yml";
+
+  /** One entry; {@code patch} entries change the spec, the others ignore matching violations. */
+  record Entry(
+      String section,
+      String at,
+      JsonNode patch,
+      boolean replace,
+      String operationGlob,
+      Pattern operation,
+      Pattern pointer,
+      String keyword,
+      String query,
+      String why,
+      LongAdder used) {
+    boolean isPatch() {
+      return !at.isEmpty();
+    }
+
+    boolean ignores(String op, String instance, String kw, String requestQuery) {
+      return !isPatch()
+          && operation.matcher(op).matches()
+          && pointer.matcher(instance).matches()
+          && (keyword.isEmpty() || keyword.equals(kw))
+          && (query.isEmpty()
+              || Pattern.compile("(^|&)(" + query + ")=").matcher(requestQuery).find());
+    }
+
+    String label() {
+      return section
+          + ": "
+          + (isPatch()
+              ? at
+              : operationGlob
+                  + " "
+                  + pointer.pattern()
+                  + (keyword.isEmpty() ? "" : " [" + keyword + "]")
+                  + (query.isEmpty() ? "" : " when " + query + " is sent"));
+    }
+  }
+
+  private final int created;
+  private final Set<String> createdMethods = new TreeSet<>();
+  private final Set<Integer> seedStatuses = new TreeSet<>();
+  private final List<Entry> entries = new ArrayList<>();
+
+  AllowList(JsonNode root) {
+    JsonNode seed = root.path("seed");
+    this.created = seed.path("created").path("status").asInt(201);
+    seed.path("created").path("methods").forEach(m -> createdMethods.add(m.asText()));
+    seed.path("statuses").path("codes").forEach(c -> seedStatuses.add(c.asInt()));
+    for (String section : List.of("spec", "ours")) {
+      for (JsonNode e : root.path(section)) {
+        if (e.path("why").asText("").isBlank()) {
+          throw new IllegalStateException("allow-list entry without a `why`: " + e);
+        }
+        entries.add(
+            new Entry(
+                section,
+                e.path("at").asText(""),
+                e.has("replace") ? e.path("replace") : e.path("patch"),
+                e.has("replace"),
+                e.path("operation").asText("*"),
+                glob(e.path("operation").asText("*")),
+                Pattern.compile(e.path("pointer").asText(".*")),
+                e.path("keyword").asText(""),
+                e.path("query").asText(""),
+                e.path("why").asText(""),
+                new LongAdder()));
+      }
+    }
+  }
+
+  static AllowList load() {
+    try (InputStream in = AllowList.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE + " is missing from the test classpath");
+      }
+      return new AllowList(new YAMLMapper().readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Merges every patch into the spec document; a pointer the spec lacks is a stale entry. */
+  void patch(JsonNode doc) {
+    for (Entry e : entries) {
+      if (!e.isPatch()) {
+        continue;
+      }
+      if (!(doc.at(e.at()) instanceof ObjectNode target) || !e.patch().isObject()) {
+        throw new IllegalStateException(
+            "allow-list entry points at nothing in catalog.v3.yml: " + e.at());
+      }
+      if (e.replace()) {
+        target.removeAll();
+      }
+      target.setAll((ObjectNode) e.patch());
+    }
+  }
+
+  /** The entry that excuses a violation, if any (counting its use when asked). */
+  Optional<Entry> excuse(
+      String op, String instance, String keyword, String query, boolean counted) {
+    for (Entry e : entries) {
+      if (e.ignores(op, instance, keyword, query)) {
+        if (counted) {
+          e.used().increment();
+        }
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A status the seed contract gives although the spec does not declare it for the operation. */
+  boolean seedError(int status) {
+    return seedStatuses.contains(status);
+  }
+
+  /** The seed's 201 for a create the spec answers with 200. */
+  boolean seedCreated(String method, int status) {
+    return status == created && createdMethods.contains(method);
+  }
+
+  List<Entry> entries() {
+    return entries;
+  }
+
+  private static Pattern glob(String s) {
+    return Pattern.compile(Pattern.quote(s).replace("*", "\\E.*\\Q"));
+  }
+}
