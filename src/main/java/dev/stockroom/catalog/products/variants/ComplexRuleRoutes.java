@@ -258,7 +258,7 @@ public final class ComplexRuleRoutes implements Routes {
       o.set("modifier_id", hasModifier ? modifier : Json.MAPPER.nullNode());
       o.set("modifier_value_id", hasModifier ? value : Json.MAPPER.nullNode());
       o.set("variant_id", hasVariant ? variant : Json.MAPPER.nullNode());
-      o.putNull("combination_id");
+      o.put("combination_id", 0); // as in the spec's examples
     }
     if (!errors.isEmpty()) {
       throw new ApiException.Invalid("JSON data is missing or invalid", errors);
