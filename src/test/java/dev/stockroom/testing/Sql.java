@@ -40,10 +40,11 @@ public final class Sql {
   public static List<String> storeTables(Stockroom sr) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Connection c = connect(sr)) {
+      String own = c.getSchema();
       try (ResultSet rs = c.getMetaData().getColumns(null, null, "%", "store_id")) {
         while (rs.next()) {
           String schema = rs.getString("TABLE_SCHEM");
-          if (schema == null || schema.equals("public")) {
+          if (schema == null || schema.equals(own) || (own == null && schema.equals("public"))) {
             out.add(rs.getString("TABLE_NAME"));
           }
         }
