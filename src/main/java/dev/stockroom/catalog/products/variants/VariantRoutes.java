@@ -38,14 +38,7 @@ public final class VariantRoutes implements Routes {
               "product_id",
               "product_id",
               EnumSet.of(Filters.Op.EQ, Filters.Op.IN, Filters.Op.NOT_IN))
-          .text("sku", "sku", EnumSet.of(Filters.Op.EQ, Filters.Op.IN))
-          .custom(
-              "upc",
-              EnumSet.of(Filters.Op.EQ),
-              (op, v, binds) -> {
-                binds.add(v.get(0));
-                return "doc LIKE '%' || ? || '%'";
-              });
+          .text("sku", "sku", EnumSet.of(Filters.Op.EQ, Filters.Op.IN));
 
   private final VariantStore store;
 
