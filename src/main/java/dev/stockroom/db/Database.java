@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.stockroom.api.ApiException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import org.flywaydb.core.Flyway;
@@ -206,6 +207,41 @@ public final class Database implements AutoCloseable {
         .mapTo(Long.class)
         .findOne()
         .orElse(0L);
+  }
+
+  /**
+   * Locks rows of {@code table} until commit on PostgreSQL ({@code FOR SHARE} or {@code FOR
+   * UPDATE}), so that a check and the write that relies on it see the same rows under concurrent
+   * transactions. SQLite has one writer at a time, which already gives that: nothing to do.
+   */
+  public static void lock(Handle h, String table, long storeId, List<Long> ids, boolean shared) {
+    if (ids.isEmpty() || !isPostgres(h)) {
+      return;
+    }
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      var q =
+          h.createQuery(
+              "SELECT id FROM "
+                  + table
+                  + " WHERE store_id = ? AND id IN ("
+                  + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
+                  + ") ORDER BY id "
+                  + (shared ? "FOR SHARE" : "FOR UPDATE"));
+      q.bind(0, storeId);
+      for (int i = 0; i < chunk.size(); i++) {
+        q.bind(i + 1, chunk.get(i));
+      }
+      q.mapTo(Long.class).list();
+    }
+  }
+
+  private static boolean isPostgres(Handle h) {
+    try {
+      return "PostgreSQL".equals(h.getConnection().getMetaData().getDatabaseProductName());
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot tell the database", e);
+    }
   }
 
   /** True when {@code e} (or a cause) is a unique-constraint violation on either database. */

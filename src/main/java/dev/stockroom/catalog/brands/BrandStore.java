@@ -130,6 +130,7 @@ public final class BrandStore {
     return db.write(
         h -> {
           List<Long> ids = Docs.ids(h, TABLE, t.id(), where);
+          Database.lock(h, TABLE, t.id(), ids, false); // products linking them wait, then see 409
           onDelete.deleted(h, t.id(), ids);
           return Docs.delete(h, TABLE, t.id(), ids);
         });
@@ -138,6 +139,7 @@ public final class BrandStore {
   void deleteOne(Tenant t, long id) {
     db.write(
         h -> {
+          Database.lock(h, TABLE, t.id(), List.of(id), false);
           if (Docs.doc(h, TABLE, t.id(), id).isEmpty()) {
             throw new ApiException.NotFound("Brand " + id + " not found.");
           }

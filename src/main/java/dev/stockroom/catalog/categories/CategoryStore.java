@@ -275,6 +275,8 @@ public final class CategoryStore {
           if (ids.isEmpty()) {
             return 0;
           }
+          // Locked before counting: a product linking one of them waits for this, then sees 409.
+          Database.lock(h, TABLE, t.id(), ids, false);
           long orphaned = products.productsIn(h, t.id(), ids);
           if (orphaned > 0) {
             Map<String, String> details = new LinkedHashMap<>();

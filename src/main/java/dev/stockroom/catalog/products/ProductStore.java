@@ -53,6 +53,15 @@ public final class ProductStore {
         > 0;
   }
 
+  /**
+   * Like {@link #require}, and holds the product row until commit (PostgreSQL): writes to one
+   * product's variants and options queue, so their checks see each other.
+   */
+  public static void lockForUpdate(Handle h, long storeId, long id) {
+    Database.lock(h, TABLE, storeId, List.of(id), false);
+    require(h, storeId, id);
+  }
+
   /** Sub-resources of a missing product answer 404 naming the product. */
   public static void require(Handle h, long storeId, long id) {
     if (!exists(h, storeId, id)) {
@@ -254,6 +263,16 @@ public final class ProductStore {
   /** contract: catalog.v3 — an unknown brand_id or category id is a 409 (spec-digest §8 #7). */
   private static void checkReferences(Handle h, long storeId, ObjectNode input, String prefix) {
     long brand = input.path("brand_id").asLong(0);
+    // Shared locks on what is linked: a concurrent delete of them waits for this write (and then
+    // refuses, the link being there) or went first (and the checks below see it gone).
+    if (brand != 0) {
+      Database.lock(h, "brands", storeId, List.of(brand), true);
+    }
+    if (input.has("categories")) {
+      List<Long> linked = new ArrayList<>();
+      input.get("categories").forEach(n -> linked.add(n.asLong()));
+      Database.lock(h, "categories", storeId, linked, true);
+    }
     if (brand != 0 && !BrandStore.exists(h, storeId, brand)) {
       throw new ApiException.Conflict(
           "Brand " + brand + " does not exist; create it first or send brand_id 0.",

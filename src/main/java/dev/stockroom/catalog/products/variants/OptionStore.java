@@ -93,6 +93,13 @@ public final class OptionStore {
         .orElse(null);
   }
 
+  /** {@link #require} for writes: the product row is held until commit (PostgreSQL). */
+  private static ObjectNode requireForWrite(
+      Handle h, long storeId, long productId, Option.Kind kind, long id) {
+    ProductStore.lockForUpdate(h, storeId, productId);
+    return require(h, storeId, productId, kind, id);
+  }
+
   private static ObjectNode require(
       Handle h, long storeId, long productId, Option.Kind kind, long id) {
     ProductStore.require(h, storeId, productId);
@@ -126,7 +133,7 @@ public final class OptionStore {
     long now = clock.millis();
     return db.write(
         h -> {
-          ProductStore.require(h, t.id(), productId);
+          ProductStore.lockForUpdate(h, t.id(), productId);
           return create(h, t, productId, kind, input, now, "");
         });
   }
@@ -184,7 +191,7 @@ public final class OptionStore {
   ObjectNode update(Tenant t, long productId, Option.Kind kind, long id, ObjectNode input) {
     return db.write(
         h -> {
-          ObjectNode d = require(h, t.id(), productId, kind, id);
+          ObjectNode d = requireForWrite(h, t.id(), productId, kind, id);
           checkProductId(input, productId, "");
           if (input.has("display_name")) {
             checkName(docs(h, t.id(), productId, kind), input.get("display_name").asText(), id, "");
@@ -255,7 +262,7 @@ public final class OptionStore {
   void delete(Tenant t, long productId, Option.Kind kind, long id) {
     db.write(
         h -> {
-          require(h, t.id(), productId, kind, id);
+          requireForWrite(h, t.id(), productId, kind, id);
           h.createUpdate("DELETE FROM product_options WHERE store_id = ? AND id = ?")
               .bind(0, t.id())
               .bind(1, id)
@@ -316,7 +323,7 @@ public final class OptionStore {
       Tenant t, long productId, Option.Kind kind, long optionId, ObjectNode input) {
     return db.write(
         h -> {
-          ObjectNode d = require(h, t.id(), productId, kind, optionId);
+          ObjectNode d = requireForWrite(h, t.id(), productId, kind, optionId);
           if (!kind.takesValues(d.path("type").asText())) {
             throw ApiException.Invalid.field(
                 "label", "a " + d.path("type").asText() + " modifier takes no values");
@@ -340,7 +347,7 @@ public final class OptionStore {
       Tenant t, long productId, Option.Kind kind, long optionId, long valueId, ObjectNode input) {
     return db.write(
         h -> {
-          ObjectNode d = require(h, t.id(), productId, kind, optionId);
+          ObjectNode d = requireForWrite(h, t.id(), productId, kind, optionId);
           ObjectNode v = valueIn(d, kind, valueId);
           if (input.has("label")) {
             checkLabel(Option.values(d), input.get("label").asText(), valueId, "label");
@@ -355,7 +362,7 @@ public final class OptionStore {
   void deleteValue(Tenant t, long productId, Option.Kind kind, long optionId, long valueId) {
     db.write(
         h -> {
-          ObjectNode d = require(h, t.id(), productId, kind, optionId);
+          ObjectNode d = requireForWrite(h, t.id(), productId, kind, optionId);
           valueIn(d, kind, valueId);
           ArrayNode values = Option.values(d);
           if (kind == Option.Kind.OPTION && values.size() == 1) {

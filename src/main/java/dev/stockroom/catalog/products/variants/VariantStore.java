@@ -281,6 +281,7 @@ public final class VariantStore {
 
   /** Creates one option variant; {@code input} is checked against {@link Variant#SCHEMA}. */
   static ObjectNode create(Handle h, Tenant t, long productId, ObjectNode input, String prefix) {
+    ProductStore.lockForUpdate(h, t.id(), productId);
     ObjectNode product = ProductStore.docFor(h, t.id(), productId);
     List<Row> existing = rows(h, t.id(), productId);
     long optionVariants = existing.stream().filter(r -> !r.base()).count();
@@ -319,6 +320,7 @@ public final class VariantStore {
           : notFound(productId, id);
     }
     long pid = r.productId();
+    ProductStore.lockForUpdate(h, t.id(), pid);
     if (input.has("product_id") && input.get("product_id").asLong() != pid) {
       throw ApiException.Invalid.field(
           prefix + "product_id", "a variant cannot move to another product");
@@ -363,6 +365,7 @@ public final class VariantStore {
   void delete(Tenant t, long productId, long id) {
     db.write(
         h -> {
+          ProductStore.lockForUpdate(h, t.id(), productId);
           ObjectNode product = ProductStore.docFor(h, t.id(), productId);
           Row r = row(h, t.id(), id);
           if (r == null || r.productId() != productId) {
