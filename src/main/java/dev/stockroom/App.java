@@ -54,6 +54,8 @@ public final class App implements AutoCloseable {
               new StoreInfoRoutes(config.clock()));
       features.forEach(f -> f.register(storeRouter));
 
+      Router publicRouter = new Router(null); // reads without a token (uploaded files)
+
       Router adminRouter = new Router(null);
       new StoreAdminRoutes(tenants, limiter, config.clock()).register(adminRouter);
 
@@ -63,6 +65,7 @@ public final class App implements AutoCloseable {
               limiter,
               storeRouter,
               adminRouter,
+              publicRouter,
               config.adminToken(),
               config.maxBodyBytes());
       WebServer server =
