@@ -56,6 +56,26 @@ public final class BrandStore {
     return insert(h, storeId, input).get("id").asLong();
   }
 
+  /**
+   * Sets the brand's {@code image_url} ("" clears it) and returns the previous one (image uploads
+   * replace it; the caller removes the file it no longer needs).
+   */
+  public static String replaceImageUrl(Handle h, long storeId, long id, String url) {
+    ObjectNode doc =
+        (ObjectNode)
+            Json.tree(
+                Docs.doc(h, TABLE, storeId, id)
+                    .orElseThrow(() -> new ApiException.NotFound("Brand " + id + " not found.")));
+    String previous = doc.path("image_url").asText("");
+    doc.put("image_url", url);
+    h.createUpdate("UPDATE brands SET doc = ? WHERE store_id = ? AND id = ?")
+        .bind(0, Json.text(doc))
+        .bind(1, storeId)
+        .bind(2, id)
+        .execute();
+    return previous;
+  }
+
   Docs.Page page(Tenant t, Filters.Where where, Paging paging) {
     return db.read(h -> Docs.page(h, TABLE, t.id(), where, "id", paging));
   }
