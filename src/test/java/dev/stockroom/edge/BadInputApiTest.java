@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hostile bodies against every write endpoint: malformed JSON, wrong types, 10 KB strings, NUL
- * bytes, unpaired surrogates, deep nesting, huge numbers, unknown fields. Every answer is 400, 413
- * or 422 in the API's envelope, quickly, with no internals, and nothing is written.
+ * bytes, unpaired surrogates, deep nesting, huge numbers, unknown fields; broken multipart forms
+ * and random bytes against every upload endpoint. Every answer is 400, 413 or 422 in the API's
+ * envelope, quickly, with no internals, and nothing is written.
  */
 @StockroomTest
 class BadInputApiTest {
@@ -73,7 +74,16 @@ class BadInputApiTest {
           "POST v3/catalog/categories",
           "PUT v3/catalog/categories/1",
           "POST v3/catalog/brands",
-          "PUT v3/catalog/brands/1");
+          "PUT v3/catalog/brands/1",
+          "POST v3/catalog/products/1/images",
+          "PUT v3/catalog/products/1/images/1");
+
+  /** The routes that take uploads (multipart/form-data). */
+  static final List<String> UPLOADS =
+      List.of(
+          "v3/catalog/products/1/images",
+          "v3/catalog/categories/1/image",
+          "v3/catalog/brands/1/image");
 
   static void assertClean(Response r, String what) {
     assertThat(r.status()).as(what + " → " + r).isIn(CLIENT_ERRORS);
@@ -93,10 +103,12 @@ class BadInputApiTest {
     s.product("Existing", 1);
     s.category("Existing", 0);
     s.brand("Existing");
+    s.post("v3/catalog/products/1/images", "{\"image_url\":\"https://example.com/1.png\"}");
     String before =
         s.get("v3/catalog/products").body()
             + s.get("v3/catalog/categories").body()
-            + s.get("v3/catalog/brands").body();
+            + s.get("v3/catalog/brands").body()
+            + s.get("v3/catalog/products/1/images").body();
     for (String route : WRITES) {
       String[] mr = route.split(" ");
       for (String body : hostileBodies()) {
@@ -111,7 +123,83 @@ class BadInputApiTest {
     String after =
         s.get("v3/catalog/products").body()
             + s.get("v3/catalog/categories").body()
-            + s.get("v3/catalog/brands").body();
+            + s.get("v3/catalog/brands").body()
+            + s.get("v3/catalog/products/1/images").body();
+    assertThat(after).isEqualTo(before);
+  }
+
+  static List<byte[]> hostileForms(String boundary) {
+    String d = "--" + boundary;
+    String file = "Content-Disposition: form-data; name=\"image_file\"; filename=\"a.png\"";
+    List<String> out = new ArrayList<>();
+    out.add("");
+    out.add(d);
+    out.add(d + "\r\n");
+    out.add(d + "--\r\n");
+    out.add(d + "\r\n" + file + "\r\n\r\n");
+    out.add(d + "\r\n" + file + "\r\n\r\nnot an image\r\n" + d + "--\r\n");
+    out.add(d + "\r\n" + file + "\r\n\r\n\u0089PNG\r\n" + d + "--\r\n");
+    out.add(d + "\r\n" + file + "\r\n\r\n\r\n" + d + "--\r\n");
+    out.add(d + "\r\nContent-Disposition: form-data; name=\"\"\r\n\r\nx\r\n" + d + "--\r\n");
+    out.add(d + "\r\nContent-Disposition: attachment; name=\"image_file\"\r\n\r\nx\r\n" + d + "--");
+    out.add(d + "\r\nno colon here\r\n\r\nx\r\n" + d + "--\r\n");
+    out.add(d + "\r\n" + "X-Long: " + "h".repeat(10_000) + "\r\n\r\nx\r\n" + d + "--\r\n");
+    out.add(
+        (d + "\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nx\r\n").repeat(40) + d + "--");
+    out.add(
+        d
+            + "\r\nContent-Disposition: form-data; name=\"sort_order\"\r\n\r\n\u00ff\u00fe\r\n"
+            + d
+            + "--");
+    out.add(
+        d
+            + "\r\nContent-Disposition: form-data; name=\"is_thumbnail\"\r\n\r\n\u0000\r\n"
+            + d
+            + "--");
+    out.add("\r\n".repeat(1000) + d);
+    List<byte[]> bytes = new ArrayList<>();
+    out.forEach(x -> bytes.add(x.getBytes(StandardCharsets.ISO_8859_1)));
+    java.util.Random random = new java.util.Random(20261126L);
+    for (int i = 0; i < 20; i++) {
+      byte[] noise = new byte[random.nextInt(2000)];
+      random.nextBytes(noise);
+      bytes.add(noise);
+    }
+    return bytes;
+  }
+
+  @Test
+  void hostileFormsGetClientErrorsAndWriteNothing() {
+    TestStore s = sr.newStore();
+    s.product("Existing", 1);
+    s.category("Existing", 0);
+    s.brand("Existing");
+    String before =
+        s.get("v3/catalog/categories").body()
+            + s.get("v3/catalog/brands").body()
+            + s.get("v3/catalog/products/1/images").body();
+    for (String route : UPLOADS) {
+      for (String type :
+          List.of(
+              "multipart/form-data; boundary=XyZ",
+              "multipart/form-data",
+              "multipart/form-data; boundary=\"\"",
+              "multipart/form-data; boundary=" + "b".repeat(200))) {
+        for (byte[] body : hostileForms("XyZ")) {
+          Response r =
+              sr.http()
+                  .sendBytes(
+                      "POST", s.path(route), body, "X-Auth-Token", s.token(), "Content-Type", type);
+          String what = route + " " + type + " with " + body.length + " bytes";
+          assertThat(r.status()).as(what + " → " + r).isIn(400, 413, 422);
+          assertClean(r, what.replace("%", "%%"));
+        }
+      }
+    }
+    String after =
+        s.get("v3/catalog/categories").body()
+            + s.get("v3/catalog/brands").body()
+            + s.get("v3/catalog/products/1/images").body();
     assertThat(after).isEqualTo(before);
   }
 
