@@ -7,8 +7,6 @@ import dev.stockroom.api.ErrorRenderer;
 import dev.stockroom.api.Query;
 import dev.stockroom.api.Reply;
 import dev.stockroom.api.Router;
-import dev.stockroom.api.Status;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,22 +25,13 @@ final class PublicPipeline {
 
   Reply handle(Exchange ex) {
     try {
-      if (!StorePipeline.IMPLEMENTED.contains(ex.method())) {
-        throw new ApiException.Refused(
-            Status.NOT_IMPLEMENTED, "The " + ex.method() + " method is not supported.");
-      }
-      Router.Match m = router.match(ex.method(), ex.path());
-      Router.Route route = m.route();
-      if (route == null) {
-        if (m.allowed().isEmpty()) {
-          throw new ApiException.NotFound("No file is served at " + ex.path() + ".");
-        }
-        throw new ApiException.Refused(
-            Status.METHOD_NOT_ALLOWED,
-            "Files are read-only here. Allowed: " + String.join(", ", m.allowed()) + ".",
-            Map.of(),
-            Map.of("Allow", String.join(", ", m.allowed())));
-      }
+      Router.Match m =
+          Routing.match(
+              router,
+              ex,
+              "No file is served at " + ex.path() + ".",
+              "Files are read-only here. Allowed: ");
+      Router.Route route = java.util.Objects.requireNonNull(m.route());
       Call call =
           new Call(
               null,

@@ -85,6 +85,24 @@ class BadInputApiTest {
           "v3/catalog/categories/1/image",
           "v3/catalog/brands/1/image");
 
+  /** A store with one of everything the write sweeps aim at (all with id 1). */
+  TestStore seeded() {
+    TestStore s = sr.newStore();
+    s.product("Existing", 1);
+    s.category("Existing", 0);
+    s.brand("Existing");
+    s.post("v3/catalog/products/1/images", "{\"image_url\":\"https://example.com/1.png\"}");
+    return s;
+  }
+
+  /** Everything the write sweeps could change. */
+  static String snapshot(TestStore s) {
+    return s.get("v3/catalog/products").body()
+        + s.get("v3/catalog/categories").body()
+        + s.get("v3/catalog/brands").body()
+        + s.get("v3/catalog/products/1/images").body();
+  }
+
   static void assertClean(Response r, String what) {
     assertThat(r.status()).as(what + " → " + r).isIn(CLIENT_ERRORS);
     assertThat(r.body())
@@ -99,16 +117,8 @@ class BadInputApiTest {
 
   @Test
   void hostileBodiesGetClientErrorsAndWriteNothing() {
-    TestStore s = sr.newStore();
-    s.product("Existing", 1);
-    s.category("Existing", 0);
-    s.brand("Existing");
-    s.post("v3/catalog/products/1/images", "{\"image_url\":\"https://example.com/1.png\"}");
-    String before =
-        s.get("v3/catalog/products").body()
-            + s.get("v3/catalog/categories").body()
-            + s.get("v3/catalog/brands").body()
-            + s.get("v3/catalog/products/1/images").body();
+    TestStore s = seeded();
+    String before = snapshot(s);
     for (String route : WRITES) {
       String[] mr = route.split(" ");
       for (String body : hostileBodies()) {
@@ -120,12 +130,7 @@ class BadInputApiTest {
         assertThat(ms).as(what + " took " + ms + " ms").isLessThan(2_000);
       }
     }
-    String after =
-        s.get("v3/catalog/products").body()
-            + s.get("v3/catalog/categories").body()
-            + s.get("v3/catalog/brands").body()
-            + s.get("v3/catalog/products/1/images").body();
-    assertThat(after).isEqualTo(before);
+    assertThat(snapshot(s)).isEqualTo(before);
   }
 
   static List<byte[]> hostileForms(String boundary) {
@@ -170,14 +175,8 @@ class BadInputApiTest {
 
   @Test
   void hostileFormsGetClientErrorsAndWriteNothing() {
-    TestStore s = sr.newStore();
-    s.product("Existing", 1);
-    s.category("Existing", 0);
-    s.brand("Existing");
-    String before =
-        s.get("v3/catalog/categories").body()
-            + s.get("v3/catalog/brands").body()
-            + s.get("v3/catalog/products/1/images").body();
+    TestStore s = seeded();
+    String before = snapshot(s);
     for (String route : UPLOADS) {
       for (String type :
           List.of(
@@ -196,11 +195,7 @@ class BadInputApiTest {
         }
       }
     }
-    String after =
-        s.get("v3/catalog/categories").body()
-            + s.get("v3/catalog/brands").body()
-            + s.get("v3/catalog/products/1/images").body();
-    assertThat(after).isEqualTo(before);
+    assertThat(snapshot(s)).isEqualTo(before);
   }
 
   @Test

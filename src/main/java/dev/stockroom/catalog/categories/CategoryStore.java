@@ -67,16 +67,7 @@ public final class CategoryStore {
    * uploads replace it; the caller removes the file it no longer needs).
    */
   public static String replaceImageUrl(Handle h, long storeId, long id, String url) {
-    ObjectNode doc =
-        (ObjectNode) Json.tree(Docs.doc(h, TABLE, storeId, id).orElseThrow(() -> notFound(id)));
-    String previous = doc.path("image_url").asText("");
-    doc.put("image_url", url);
-    h.createUpdate("UPDATE categories SET doc = ? WHERE store_id = ? AND id = ?")
-        .bind(0, Json.text(doc))
-        .bind(1, storeId)
-        .bind(2, id)
-        .execute();
-    return previous;
+    return Docs.setText(h, TABLE, storeId, id, "image_url", url).orElseThrow(() -> notFound(id));
   }
 
   Docs.Page page(Tenant t, Filters.Where where, Paging paging) {

@@ -19,6 +19,7 @@ import dev.stockroom.catalog.categories.CategoryStore;
 import dev.stockroom.db.Docs;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Product images ({@code /products/{product_id}/images}) and the one image of a category or a brand
@@ -53,11 +54,36 @@ public final class ImageRoutes implements Routes {
         .postJsonOrForm(IMAGES, this::create)
         .get(IMAGE, this::get)
         .put(IMAGE, this::update)
-        .delete(IMAGE, this::delete)
-        .postForm(CATEGORY_IMAGE, this::categoryImage)
-        .delete(CATEGORY_IMAGE, this::deleteCategoryImage)
-        .postForm(BRAND_IMAGE, this::brandImage)
-        .delete(BRAND_IMAGE, this::deleteBrandImage);
+        .delete(IMAGE, this::delete);
+    resourceImage(r, CATEGORY_IMAGE, "category_id", "c", CategoryStore::replaceImageUrl);
+    resourceImage(r, BRAND_IMAGE, "brand_id", "b", BrandStore::replaceImageUrl);
+  }
+
+  /** Sets the image_url of a resource of the store, returning the previous one. */
+  @FunctionalInterface
+  private interface ImageUrl {
+    String replace(Handle h, long storeId, long id, String url);
+  }
+
+  /**
+   * POST (upload) and DELETE of the one image of a resource: the owner of its file is {@code
+   * prefix} and the resource's id ({@code c3}: category 3).
+   */
+  private void resourceImage(
+      Router r, String template, String idParam, String prefix, ImageUrl imageUrl) {
+    r.postForm(
+            template, c -> resourceImage(c, prefix + c.id(idParam), attacher(c, idParam, imageUrl)))
+        .delete(
+            template,
+            c -> {
+              store.detach(c.tenant(), prefix + c.id(idParam), attacher(c, idParam, imageUrl));
+              return Reply.noContent();
+            });
+  }
+
+  private static ImageStore.Attacher attacher(Call c, String idParam, ImageUrl imageUrl) {
+    long id = c.id(idParam);
+    return (h, url) -> imageUrl.replace(h, c.tenant().id(), id, url);
   }
 
   /**
@@ -152,34 +178,6 @@ public final class ImageRoutes implements Routes {
 
   private Reply delete(Call c) {
     store.delete(c.tenant(), c.id("product_id"), c.id("image_id"));
-    return Reply.noContent();
-  }
-
-  private Reply categoryImage(Call c) {
-    long id = c.id("category_id");
-    return resourceImage(
-        c, "c" + id, (h, url) -> CategoryStore.replaceImageUrl(h, c.tenant().id(), id, url));
-  }
-
-  private Reply deleteCategoryImage(Call c) {
-    long id = c.id("category_id");
-    store.detach(
-        c.tenant(),
-        "c" + id,
-        (h, url) -> CategoryStore.replaceImageUrl(h, c.tenant().id(), id, url));
-    return Reply.noContent();
-  }
-
-  private Reply brandImage(Call c) {
-    long id = c.id("brand_id");
-    return resourceImage(
-        c, "b" + id, (h, url) -> BrandStore.replaceImageUrl(h, c.tenant().id(), id, url));
-  }
-
-  private Reply deleteBrandImage(Call c) {
-    long id = c.id("brand_id");
-    store.detach(
-        c.tenant(), "b" + id, (h, url) -> BrandStore.replaceImageUrl(h, c.tenant().id(), id, url));
     return Reply.noContent();
   }
 

@@ -112,10 +112,7 @@ public final class ImageStore {
                   "DELETE FROM product_images WHERE store_id = ? AND product_id IN ("
                       + Filters.marks(chunk.size())
                       + ")");
-          u.bind(0, storeId);
-          for (int i = 0; i < chunk.size(); i++) {
-            u.bind(i + 1, chunk.get(i));
-          }
+          bindIds(u, storeId, chunk);
           u.execute();
         });
     names.removeIf(String::isEmpty);
@@ -147,11 +144,16 @@ public final class ImageStore {
                 + Filters.marks(chunk.size())
                 + ") ORDER BY product_id, "
                 + order);
-    q.bind(0, storeId);
-    for (int i = 0; i < chunk.size(); i++) {
-      q.bind(i + 1, chunk.get(i));
-    }
+    bindIds(q, storeId, chunk);
     return q;
+  }
+
+  private static void bindIds(
+      org.jdbi.v3.core.statement.SqlStatement<?> st, long storeId, List<Long> ids) {
+    st.bind(0, storeId);
+    for (int i = 0; i < ids.size(); i++) {
+      st.bind(i + 1, ids.get(i));
+    }
   }
 
   // ---- product images ----
@@ -204,7 +206,8 @@ public final class ImageStore {
       return db.write(
           h -> {
             ProductStore.require(h, t.id(), productId);
-            long count = count(h, t.id(), productId);
+            long[] existing = countAndNextSortOrder(h, t.id(), productId);
+            long count = existing[0];
             t.limits().check("images_per_product", count + 1, "images on product " + productId);
             boolean thumbnail = count == 0 || input.path("is_thumbnail").asBoolean(false);
             if (thumbnail) {
@@ -212,15 +215,7 @@ public final class ImageStore {
             }
             long id = Database.nextId(h, t.id(), TABLE);
             ObjectNode doc =
-                ProductImage.create(
-                    id,
-                    productId,
-                    input,
-                    name,
-                    url,
-                    nextSortOrder(h, t.id(), productId),
-                    thumbnail,
-                    now);
+                ProductImage.create(id, productId, input, name, url, existing[1], thumbnail, now);
             h.createUpdate(
                     """
                     INSERT INTO product_images (store_id, id, product_id, sort_order, is_thumbnail,
@@ -291,39 +286,26 @@ public final class ImageStore {
     }
   }
 
-  private static long count(Handle h, long storeId, long productId) {
+  /** How many images the product has, and the sort_order after theirs (0 for the first). */
+  private static long[] countAndNextSortOrder(Handle h, long storeId, long productId) {
     return h.createQuery(
-            "SELECT COUNT(*) FROM product_images WHERE store_id = ? AND product_id = ?")
+            "SELECT COUNT(*), COALESCE(MAX(sort_order) + 1, 0) FROM product_images"
+                + " WHERE store_id = ? AND product_id = ?")
         .bind(0, storeId)
         .bind(1, productId)
-        .mapTo(Long.class)
-        .one();
-  }
-
-  /** New images go after the others unless they say where: 0 for the first. */
-  private static long nextSortOrder(Handle h, long storeId, long productId) {
-    return h.createQuery(
-            "SELECT COALESCE(MAX(sort_order) + 1, 0) FROM product_images WHERE store_id = ? AND product_id = ?")
-        .bind(0, storeId)
-        .bind(1, productId)
-        .mapTo(Long.class)
+        .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
         .one();
   }
 
   /** At most one thumbnail per product: the flag moves, it is never shared. */
   private static void clearThumbnail(Handle h, long storeId, long productId, long now) {
-    for (byte[] d :
-        h.createQuery(
-                "SELECT doc FROM product_images WHERE store_id = ? AND product_id = ? AND is_thumbnail = 1")
-            .bind(0, storeId)
-            .bind(1, productId)
-            .map((rs, ctx) -> rs.getBytes(1))
-            .list()) {
-      ObjectNode doc = (ObjectNode) Json.tree(d);
-      doc.put("is_thumbnail", false);
-      doc.put("date_modified", Dates.v3(now));
-      write(h, storeId, doc);
-    }
+    h.createQuery(
+            "SELECT doc FROM product_images WHERE store_id = ? AND product_id = ? AND is_thumbnail = 1")
+        .bind(0, storeId)
+        .bind(1, productId)
+        .map((rs, ctx) -> rs.getBytes(1))
+        .list()
+        .forEach(d -> flag(h, storeId, d, false, now));
   }
 
   private static void promoteFirst(Handle h, long storeId, long productId, long now) {
@@ -335,13 +317,14 @@ public final class ImageStore {
         .bind(1, productId)
         .map((rs, ctx) -> rs.getBytes(1))
         .findOne()
-        .ifPresent(
-            d -> {
-              ObjectNode doc = (ObjectNode) Json.tree(d);
-              doc.put("is_thumbnail", true);
-              doc.put("date_modified", Dates.v3(now));
-              write(h, storeId, doc);
-            });
+        .ifPresent(d -> flag(h, storeId, d, true, now));
+  }
+
+  private static void flag(Handle h, long storeId, byte[] stored, boolean thumbnail, long now) {
+    ObjectNode doc = (ObjectNode) Json.tree(stored);
+    doc.put("is_thumbnail", thumbnail);
+    doc.put("date_modified", Dates.v3(now));
+    write(h, storeId, doc);
   }
 
   private static void write(Handle h, long storeId, ObjectNode doc) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockroom.api.ApiException;
 import dev.stockroom.api.Json;
 import dev.stockroom.catalog.products.ProductStore;
+import dev.stockroom.db.Docs;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -19,25 +20,23 @@ public final class VariantImages {
   /** Sets variant {@code variantId}'s image_url ("" clears it); returns the previous one. */
   public static String attach(Handle h, long storeId, long productId, long variantId, String url) {
     ProductStore.require(h, storeId, productId);
-    ObjectNode doc =
-        h.createQuery("SELECT doc FROM variants WHERE store_id = ? AND product_id = ? AND id = ?")
-            .bind(0, storeId)
-            .bind(1, productId)
-            .bind(2, variantId)
-            .map((rs, ctx) -> (ObjectNode) Json.tree(rs.getString(1)))
-            .findOne()
-            .orElseThrow(
-                () ->
-                    new ApiException.NotFound(
-                        "Variant " + variantId + " not found on product " + productId + "."));
-    String previous = doc.path("image_url").asText("");
-    doc.put("image_url", url);
-    h.createUpdate("UPDATE variants SET doc = ? WHERE store_id = ? AND id = ?")
-        .bind(0, Json.text(doc))
-        .bind(1, storeId)
-        .bind(2, variantId)
-        .execute();
-    return previous;
+    ApiException.NotFound missing =
+        new ApiException.NotFound(
+            "Variant " + variantId + " not found on product " + productId + ".");
+    boolean onProduct =
+        h.createQuery(
+                    "SELECT COUNT(*) FROM variants WHERE store_id = ? AND product_id = ? AND id = ?")
+                .bind(0, storeId)
+                .bind(1, productId)
+                .bind(2, variantId)
+                .mapTo(Long.class)
+                .one()
+            > 0;
+    if (!onProduct) {
+      throw missing;
+    }
+    return Docs.setText(h, "variants", storeId, variantId, "image_url", url)
+        .orElseThrow(() -> missing);
   }
 
   /**

@@ -335,34 +335,34 @@ public final class ProductStore {
    * files go after the commit, so a delete that rolls back keeps them.
    */
   int delete(Tenant t, Filters.@Nullable Where where, @Nullable Long single) {
-    Map.Entry<Integer, List<String>> done = db.write(h -> deleteRows(h, t, where, single));
-    imageFiles.remove(t.id(), done.getValue());
-    return done.getKey();
-  }
-
-  private static Map.Entry<Integer, List<String>> deleteRows(
-      Handle h, Tenant t, Filters.@Nullable Where where, @Nullable Long single) {
-    List<Long> ids =
-        single != null
-            ? List.of(single)
-            : Docs.ids(h, TABLE, t.id(), java.util.Objects.requireNonNull(where));
-    if (single != null && Docs.doc(h, TABLE, t.id(), single).isEmpty()) {
-      throw notFound(single);
-    }
-    for (int from = 0; from < ids.size(); from += 500) {
-      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-      var u =
-          h.createUpdate(
-              "DELETE FROM product_categories WHERE store_id = ? AND product_id IN ("
-                  + Filters.marks(chunk.size())
-                  + ")");
-      u.bind(0, t.id());
-      for (int i = 0; i < chunk.size(); i++) {
-        u.bind(i + 1, chunk.get(i));
-      }
-      u.execute();
-    }
-    List<String> files = ImageStore.deleteForProducts(h, t.id(), ids);
-    return Map.entry(Docs.delete(h, TABLE, t.id(), ids), files);
+    List<String> files = new ArrayList<>();
+    int deleted =
+        db.write(
+            h -> {
+              List<Long> ids =
+                  single != null
+                      ? List.of(single)
+                      : Docs.ids(h, TABLE, t.id(), java.util.Objects.requireNonNull(where));
+              if (single != null && Docs.doc(h, TABLE, t.id(), single).isEmpty()) {
+                throw notFound(single);
+              }
+              for (int from = 0; from < ids.size(); from += 500) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+                var u =
+                    h.createUpdate(
+                        "DELETE FROM product_categories WHERE store_id = ? AND product_id IN ("
+                            + Filters.marks(chunk.size())
+                            + ")");
+                u.bind(0, t.id());
+                for (int i = 0; i < chunk.size(); i++) {
+                  u.bind(i + 1, chunk.get(i));
+                }
+                u.execute();
+              }
+              files.addAll(ImageStore.deleteForProducts(h, t.id(), ids));
+              return Docs.delete(h, TABLE, t.id(), ids);
+            });
+    imageFiles.remove(t.id(), files);
+    return deleted;
   }
 }

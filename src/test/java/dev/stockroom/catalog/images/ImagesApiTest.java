@@ -138,10 +138,7 @@ class ImagesApiTest {
 
   @Test
   void aFileOverTheStoresImageBytesIs413AndNothingIsKept() {
-    TestStore s =
-        sr.newStore(
-            "{\"name\":\"small images\",\"platform_limits\":{\"image_bytes\":2000}}",
-            List.of("store_v2_products"));
+    TestStore s = sr.newStoreWithLimits("{\"image_bytes\":2000}");
     long p = s.product("Jar", 1);
     byte[] big = Uploads.noisePng(3000);
     Response r = s.upload(images(p), Uploads.file("big.png", big));
@@ -232,10 +229,7 @@ class ImagesApiTest {
 
   @Test
   void moreImagesThanThePlatformLimitIs403() {
-    TestStore s =
-        sr.newStore(
-            "{\"name\":\"x\",\"platform_limits\":{\"images_per_product\":2}}",
-            List.of("store_v2_products"));
+    TestStore s = sr.newStoreWithLimits("{\"images_per_product\":2}");
     long p = s.product("Jar", 1);
     create(s, p, "{\"image_url\":\"https://example.com/1.png\"}");
     s.upload(images(p), Uploads.file("a.png", Uploads.image("png", 3, 3)));

@@ -136,10 +136,7 @@ class ResourceImagesApiTest {
 
   @Test
   void aStoresSmallerImageBytesLimitAppliesToo() {
-    TestStore s =
-        sr.newStore(
-            "{\"name\":\"tiny\",\"platform_limits\":{\"image_bytes\":500}}",
-            List.of("store_v2_products"));
+    TestStore s = sr.newStoreWithLimits("{\"image_bytes\":500}");
     long cat = s.category("Jars", 0);
     Response r =
         s.upload(
