@@ -34,6 +34,9 @@ class TenantIsolationTest {
     if (!r.method().equals("POST") && !r.method().equals("PUT")) {
       return null;
     }
+    if (t.endsWith("/image")) {
+      return "{\"image_url\":\"https://example.com/A-new.png\"}"; // variant images take JSON
+    }
     if (t.contains("/images")) {
       return r.method().equals("POST")
           ? "{\"image_url\":\"https://example.com/A-new.png\"}"
