@@ -7,6 +7,11 @@ import dev.stockroom.catalog.brands.BrandRoutes;
 import dev.stockroom.catalog.brands.BrandStore;
 import dev.stockroom.catalog.categories.CategoryRoutes;
 import dev.stockroom.catalog.categories.CategoryStore;
+import dev.stockroom.catalog.images.ImageFileRoutes;
+import dev.stockroom.catalog.images.ImageRoutes;
+import dev.stockroom.catalog.images.ImageStore;
+import dev.stockroom.catalog.images.VariantImageRoutes;
+import dev.stockroom.catalog.products.Include;
 import dev.stockroom.catalog.products.ProductRoutes;
 import dev.stockroom.catalog.products.ProductStore;
 import dev.stockroom.catalog.products.variants.ComplexRuleRoutes;
@@ -25,6 +30,7 @@ import dev.stockroom.tenancy.Tenants;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http1.Http1Config;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The one wiring point: database, clock, limiter, the list of features, the HTTP server. */
 public final class App implements AutoCloseable {
@@ -47,6 +53,11 @@ public final class App implements AutoCloseable {
       BrandStore brands = new BrandStore(db);
       CategoryStore categories = new CategoryStore(db, config.clock());
       ProductStore products = new ProductStore(db, config.clock());
+      // Image URLs need the port, which is known once the server has started (port 0 in tests).
+      AtomicReference<String> baseUrl = new AtomicReference<>(config.publicUrl());
+      ImageStore images = new ImageStore(db, config.dataDir(), config.clock(), () -> baseUrl.get());
+      products.imageFileRemover(images::removeFiles);
+      tenants.afterDelete(images::removeStore);
       categories.productCounter(ProductStore::productsIn);
       VariantStore variants = new VariantStore(db);
       int backfilled = variants.backfillBaseVariants();
@@ -61,12 +72,22 @@ public final class App implements AutoCloseable {
           List.of(
               new BrandRoutes(brands),
               new CategoryRoutes(categories),
-              new ProductRoutes(products, config.batchLimit(), List.of()),
+              new ProductRoutes(
+                  products,
+                  config.batchLimit(),
+                  List.of(
+                      Include.list("images", ImageStore::forProducts),
+                      Include.one("primary_image", ImageStore::primaryFor))),
               new VariantRoutes(variants),
               new OptionRoutes(new OptionStore(db, config.clock())),
               new ComplexRuleRoutes(db),
+              new ImageRoutes(images),
+              new VariantImageRoutes(images),
               new StoreInfoRoutes(config.clock()));
       features.forEach(f -> f.register(storeRouter));
+
+      Router publicRouter = new Router(null);
+      new ImageFileRoutes(images, tenants).register(publicRouter);
 
       Router adminRouter = new Router(null);
       new StoreAdminRoutes(tenants, limiter, config.clock()).register(adminRouter);
@@ -77,6 +98,7 @@ public final class App implements AutoCloseable {
               limiter,
               storeRouter,
               adminRouter,
+              publicRouter,
               config.adminToken(),
               config.maxBodyBytes());
       WebServer server =
@@ -89,11 +111,20 @@ public final class App implements AutoCloseable {
               .routing(r -> r.any(edge))
               .build()
               .start();
+      if (config.publicUrl() == null) {
+        baseUrl.set(ownUrl(config.host(), server.port()));
+      }
       return new App(db, server, storeRouter);
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
+  }
+
+  /** This server's own URL, with the loopback address for a wildcard host. */
+  private static String ownUrl(String host, int port) {
+    String h = host.isBlank() || host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+    return "http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + port;
   }
 
   public int port() {

@@ -19,7 +19,7 @@ class ArchitectureTest {
 
   @Test
   void featuresUseOnlyEachOthersStores() {
-    for (String feature : new String[] {"brands", "categories", "products"}) {
+    for (String feature : new String[] {"brands", "categories", "images", "products"}) {
       noClasses()
           .that()
           .resideInAPackage("dev.stockroom.catalog." + feature + "..")

@@ -85,6 +85,21 @@ public final class Call {
     return v;
   }
 
+  /** The raw request body (multipart uploads). */
+  public byte[] body() {
+    return body;
+  }
+
+  /** The body as {@code multipart/form-data} parts by field name; malformed forms are a 400. */
+  public Map<String, Multipart.Part> form() {
+    return Multipart.parse(headers.get("content-type"), body);
+  }
+
+  /** Whether the request declares a {@code multipart/form-data} body. */
+  public boolean isForm() {
+    return Multipart.isFormData(headers.get("content-type"));
+  }
+
   public JsonNode json() {
     if (json == null) {
       json = Json.parse(body);

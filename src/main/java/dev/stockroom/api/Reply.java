@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What a handler answers: a status, headers and a (possibly empty) JSON body. */
+/**
+ * What a handler answers: a status, headers and a (possibly empty) body, JSON unless the headers
+ * name another {@code Content-Type} (served image files).
+ */
 public record Reply(int status, Map<String, String> headers, byte[] body) {
 
   public static Reply json(Status status, byte[] body) {
@@ -26,6 +29,13 @@ public record Reply(int status, Map<String, String> headers, byte[] body) {
   public static Reply created(byte[] body, String location) {
     Reply r = json(Status.CREATED, body);
     r.headers.put("Location", location);
+    return r;
+  }
+
+  /** A body that is not JSON, e.g. a served image file, with its media type. */
+  public static Reply bytes(Status status, String contentType, byte[] body) {
+    Reply r = new Reply(status.code(), new LinkedHashMap<>(), body);
+    r.headers.put("Content-Type", contentType);
     return r;
   }
 

@@ -13,8 +13,27 @@ import org.jspecify.annotations.Nullable;
  * Allow}) after authentication and rate limiting.
  */
 public final class Router {
-  /** A registered endpoint; {@code scope} is the OAuth scope that gates it (null: none). */
-  public record Route(String method, String template, @Nullable String scope, Handler handler) {}
+  /** The request bodies a route takes: JSON (every route but uploads), forms, or either. */
+  public enum Body {
+    JSON,
+    FORM,
+    JSON_OR_FORM;
+
+    public boolean takesForm() {
+      return this != JSON;
+    }
+
+    public boolean takesJson() {
+      return this != FORM;
+    }
+  }
+
+  /**
+   * A registered endpoint; {@code scope} is the OAuth scope that gates it (null: none), {@code
+   * body} the media types its writes accept.
+   */
+  public record Route(
+      String method, String template, @Nullable String scope, Body body, Handler handler) {}
 
   /** The outcome of a lookup: a route with its parameters, or the methods the path allows. */
   public record Match(@Nullable Route route, Map<String, String> params, List<String> allowed) {
@@ -63,6 +82,16 @@ public final class Router {
     return add("POST", template, defaultScope, h);
   }
 
+  /** A POST that takes only a {@code multipart/form-data} upload (category and brand images). */
+  public Router postForm(String template, Handler h) {
+    return add("POST", template, defaultScope, Body.FORM, h);
+  }
+
+  /** A POST that takes JSON or a {@code multipart/form-data} upload (product images). */
+  public Router postJsonOrForm(String template, Handler h) {
+    return add("POST", template, defaultScope, Body.JSON_OR_FORM, h);
+  }
+
   public Router put(String template, Handler h) {
     return add("PUT", template, defaultScope, h);
   }
@@ -72,13 +101,17 @@ public final class Router {
   }
 
   public Router add(String method, String template, @Nullable String scope, Handler h) {
+    return add(method, template, scope, Body.JSON, h);
+  }
+
+  public Router add(String method, String template, @Nullable String scope, Body body, Handler h) {
     String[] segs = split(template);
     for (Entry e : entries) {
       if (java.util.Arrays.equals(e.segments(), segs)) {
         if (e.byMethod().containsKey(method)) {
           throw new IllegalStateException("route registered twice: " + method + " " + template);
         }
-        e.byMethod().put(method, new Route(method, template, scope, h));
+        e.byMethod().put(method, new Route(method, template, scope, body, h));
         return this;
       }
     }
@@ -89,7 +122,7 @@ public final class Router {
       }
     }
     Map<String, Route> byMethod = new HashMap<>();
-    byMethod.put(method, new Route(method, template, scope, h));
+    byMethod.put(method, new Route(method, template, scope, body, h));
     entries.add(new Entry(segs, literals, byMethod));
     entries.sort((a, b) -> Integer.compare(b.literals(), a.literals()));
     return this;

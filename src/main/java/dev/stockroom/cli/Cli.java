@@ -127,6 +127,13 @@ public final class Cli {
     int batchLimit;
 
     @Option(
+        names = "--public-url",
+        description =
+            "What the URLs of uploaded images start with, e.g. https://shop.example"
+                + " (default: http://<host>:<port> of this server)")
+    @Nullable String publicUrl;
+
+    @Option(
         names = "--sqlite-sync",
         defaultValue = "normal",
         description =
@@ -149,7 +156,8 @@ public final class Cli {
               maxBody,
               batchLimit,
               sqliteSync.equalsIgnoreCase("full"),
-              Clock.systemUTC());
+              Clock.systemUTC(),
+              publicUrl);
       App app = App.start(config);
       CountDownLatch stop = new CountDownLatch(1);
       Runtime.getRuntime()

@@ -1,6 +1,8 @@
 package dev.stockroom.db;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockroom.api.Filters;
+import dev.stockroom.api.Json;
 import dev.stockroom.api.Paging;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,6 +59,27 @@ public final class Docs {
     } catch (SQLException e) {
       throw new IllegalStateException("reading " + table + " " + id + " failed", e);
     }
+  }
+
+  /**
+   * Sets one text field of a stored document and returns its previous value ("" when it had none);
+   * empty when there is no such row.
+   */
+  public static Optional<String> setText(
+      Handle h, String table, long storeId, long id, String field, String value) {
+    Optional<byte[]> stored = doc(h, table, storeId, id);
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectNode d = (ObjectNode) Json.tree(stored.get());
+    String previous = d.path(field).asText("");
+    d.put(field, value);
+    h.createUpdate("UPDATE " + table + " SET doc = ? WHERE store_id = ? AND id = ?")
+        .bind(0, Json.text(d))
+        .bind(1, storeId)
+        .bind(2, id)
+        .execute();
+    return Optional.of(previous);
   }
 
   public static Page page(

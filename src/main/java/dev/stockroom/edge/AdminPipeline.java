@@ -10,7 +10,6 @@ import dev.stockroom.api.Router;
 import dev.stockroom.api.Status;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,22 +38,10 @@ final class AdminPipeline {
             "Send the admin token as Authorization: Bearer <token> (STOCKROOM_ADMIN_TOKEN, or the"
                 + " admin-token file in the data directory).");
       }
-      if (!StorePipeline.IMPLEMENTED.contains(ex.method())) {
-        throw new ApiException.Refused(
-            Status.NOT_IMPLEMENTED, "The " + ex.method() + " method is not supported.");
-      }
-      Router.Match m = router.match(ex.method(), ex.path());
-      Router.Route route = m.route();
-      if (route == null) {
-        if (m.allowed().isEmpty()) {
-          throw new ApiException.NotFound("No control-plane resource at " + ex.path() + ".");
-        }
-        throw new ApiException.Refused(
-            Status.METHOD_NOT_ALLOWED,
-            "Allowed methods: " + String.join(", ", m.allowed()) + ".",
-            Map.of(),
-            Map.of("Allow", String.join(", ", m.allowed())));
-      }
+      Router.Match m =
+          Routing.match(
+              router, ex, "No control-plane resource at " + ex.path() + ".", "Allowed methods: ");
+      Router.Route route = java.util.Objects.requireNonNull(m.route());
       if (!Negotiation.acceptsJson(ex.headers().get("accept"))) {
         throw new ApiException.Refused(
             Status.NOT_ACCEPTABLE, "Only JSON is served: send Accept: application/json.");

@@ -37,6 +37,7 @@ public final class HttpEdge implements Handler {
 
   private final StorePipeline store;
   private final AdminPipeline admin;
+  private final PublicPipeline files;
   private final long maxBodyBytes;
   private final String nodePrefix = Long.toHexString(System.nanoTime() & 0xffffff);
   private final AtomicLong requests = new AtomicLong();
@@ -46,10 +47,12 @@ public final class HttpEdge implements Handler {
       RateLimiter limiter,
       Router storeRoutes,
       Router adminRoutes,
+      Router publicRoutes,
       String adminToken,
       long maxBodyBytes) {
     this.store = new StorePipeline(tenants, limiter, storeRoutes, maxBodyBytes);
     this.admin = new AdminPipeline(adminToken, adminRoutes);
+    this.files = new PublicPipeline(publicRoutes);
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -67,11 +70,13 @@ public final class HttpEdge implements Handler {
       byte[] body = new byte[0];
       boolean tooLarge = false;
       if (req.content().hasEntity()) {
+        long cap =
+            path.startsWith("/stores/") ? store.bodyCap(method, path, headers) : maxBodyBytes;
         long declared = req.headers().contentLength().orElse(-1);
-        if (declared > maxBodyBytes) {
+        if (declared > cap) {
           tooLarge = true;
         } else {
-          byte[] read = readAtMost(req.content().inputStream(), maxBodyBytes);
+          byte[] read = readAtMost(req.content().inputStream(), cap);
           if (read == null) {
             tooLarge = true;
           } else {
@@ -86,6 +91,8 @@ public final class HttpEdge implements Handler {
         reply = store.handle(ex);
       } else if (path.startsWith("/admin/api/") || path.equals("/admin/api")) {
         reply = admin.handle(ex);
+      } else if (path.startsWith("/images/")) {
+        reply = files.handle(ex);
       } else if (path.equals("/healthz") && method.equals("GET")) {
         reply = Reply.json(dev.stockroom.api.Status.OK, HEALTH);
       } else {
@@ -122,13 +129,14 @@ public final class HttpEdge implements Handler {
     res.status(io.helidon.http.Status.create(reply.status()));
     res.header(REQUEST_ID, requestId);
     reply.headers().forEach((k, v) -> res.header(NAMES.computeIfAbsent(k, HeaderNames::create), v));
+    // JSON unless the reply names its own type (served image files).
+    boolean typed = reply.headers().containsKey("Content-Type");
+    if (reply.body().length > 0 && !typed) {
+      res.header(HeaderNames.CONTENT_TYPE, "application/json");
+    }
     if (reply.body().length == 0 || method.equals("HEAD")) {
-      if (reply.body().length > 0) {
-        res.header(HeaderNames.CONTENT_TYPE, "application/json");
-      }
       res.send();
     } else {
-      res.header(HeaderNames.CONTENT_TYPE, "application/json");
       res.send(reply.body());
     }
   }

@@ -1,9 +1,13 @@
 package dev.stockroom.edge;
 
+import dev.stockroom.api.ApiException;
+import dev.stockroom.api.Multipart;
+import dev.stockroom.api.Router;
+import dev.stockroom.api.Status;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** Accept and Content-Type rules of the pipeline (406, 415). */
+/** Accept and Content-Type rules of the pipelines (406, 415). */
 final class Negotiation {
   private Negotiation() {}
 
@@ -34,6 +38,30 @@ final class Negotiation {
       }
     }
     return false;
+  }
+
+  /**
+   * A write's Content-Type must be one its route takes (415 otherwise): JSON, or {@code
+   * multipart/form-data} on upload routes.
+   */
+  static void checkBody(Router.Body body, @Nullable String contentType) {
+    if (body.takesJson() && isJson(contentType)) {
+      return;
+    }
+    if (body.takesForm() && Multipart.isFormData(contentType)) {
+      return;
+    }
+    throw new ApiException.Refused(
+        Status.UNSUPPORTED_MEDIA_TYPE,
+        switch (body) {
+          case JSON -> "The request body must be JSON: send Content-Type: application/json.";
+          case FORM ->
+              "This endpoint takes an image upload only: send Content-Type: multipart/form-data"
+                  + " with the file in the image_file field.";
+          case JSON_OR_FORM ->
+              "Send JSON (Content-Type: application/json) or an upload (Content-Type:"
+                  + " multipart/form-data with the file in the image_file field).";
+        });
   }
 
   /** A request body must be declared as JSON ({@code application/json}, any parameters). */

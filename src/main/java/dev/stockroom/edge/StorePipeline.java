@@ -4,6 +4,7 @@ import dev.stockroom.api.ApiException;
 import dev.stockroom.api.ApiVersion;
 import dev.stockroom.api.Call;
 import dev.stockroom.api.ErrorRenderer;
+import dev.stockroom.api.Multipart;
 import dev.stockroom.api.Query;
 import dev.stockroom.api.Reply;
 import dev.stockroom.api.Router;
@@ -28,6 +29,12 @@ final class StorePipeline {
   private static final Logger LOG = LoggerFactory.getLogger(StorePipeline.class);
   static final Set<String> IMPLEMENTED = Set.of("GET", "HEAD", "POST", "PUT", "DELETE");
 
+  /** Uploads are held in memory: no store's image_bytes lets a body grow past this. */
+  static final long MAX_UPLOAD = 64L * 1024 * 1024;
+
+  /** Room for the form around an image file (boundaries, headers, small fields). */
+  static final long FORM_OVERHEAD = 64L * 1024;
+
   private final Tenants tenants;
   private final RateLimiter limiter;
   private final Router router;
@@ -38,6 +45,39 @@ final class StorePipeline {
     this.limiter = limiter;
     this.router = router;
     this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /**
+   * The most body bytes the edge reads for this request. Uploads may be larger than JSON bodies: an
+   * authenticated {@code multipart/form-data} POST to an upload route may send its store's {@code
+   * image_bytes} limit and the form around it, up to {@link #MAX_UPLOAD}; the route then answers
+   * 413 for a file over the limit. Anything else, and any request that will be refused before its
+   * body counts (unknown store, bad token, missing scope), keeps the configured cap.
+   */
+  long bodyCap(String method, String path, Map<String, String> headers) {
+    if (!method.equals("POST") || !Multipart.isFormData(headers.get("content-type"))) {
+      return maxBodyBytes;
+    }
+    try {
+      Router.Route route = router.match(method, path).route();
+      String[] parts = path.split("/", 5);
+      String token = headers.get("x-auth-token");
+      if (route == null || !route.body().takesForm() || parts.length < 4 || token == null) {
+        return maxBodyBytes;
+      }
+      Optional<Tenant> t = tenants.find(parts[2]);
+      Optional<ApiAccount> account = tenants.authenticate(token.trim());
+      if (t.isEmpty()
+          || account.isEmpty()
+          || account.get().storeId() != t.get().id()
+          || !Scopes.allows(account.get().scopes(), route.scope(), method)) {
+        return maxBodyBytes;
+      }
+      long image = Math.min(t.get().limits().of("image_bytes"), MAX_UPLOAD);
+      return Math.max(maxBodyBytes, image + FORM_OVERHEAD);
+    } catch (RuntimeException e) {
+      return maxBodyBytes; // the pipeline meets the same failure and answers it properly
+    }
   }
 
   Reply handle(Exchange ex) {
@@ -127,10 +167,8 @@ final class StorePipeline {
           "The Accept header rules out JSON, the only format served here. Send Accept: application/json.");
     }
     boolean writes = ex.method().equals("POST") || ex.method().equals("PUT");
-    if (writes && !Negotiation.isJson(ex.headers().get("content-type"))) {
-      throw new ApiException.Refused(
-          Status.UNSUPPORTED_MEDIA_TYPE,
-          "The request body must be JSON: send Content-Type: application/json.");
+    if (writes) {
+      Negotiation.checkBody(route.body(), ex.headers().get("content-type"));
     }
     if (!Scopes.allows(account.scopes(), route.scope(), ex.method())) {
       throw new ApiException.Refused(
@@ -143,10 +181,11 @@ final class StorePipeline {
               + "scope.");
     }
     if (ex.bodyTooLarge()) {
+      long cap = bodyCap(ex.method(), ex.path(), ex.headers());
       throw new ApiException.Refused(
           Status.TOO_LARGE,
-          "The request body is larger than the maximum of " + maxBodyBytes + " bytes.",
-          Map.of("max_bytes", maxBodyBytes),
+          "The request body is larger than the maximum of " + cap + " bytes.",
+          Map.of("max_bytes", cap),
           Map.of());
     }
     String base = "/" + parts[1] + "/" + parts[2] + "/" + parts[3];

@@ -105,6 +105,18 @@ public final class Tenants {
     generation.incrementAndGet();
     byHash.remove(t.hash());
     byToken.clear();
+    afterDelete.forEach(hook -> hook.accept(t.id()));
+  }
+
+  private final java.util.List<java.util.function.LongConsumer> afterDelete =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Runs after a store's rows are deleted and committed, with its id: what the store kept outside
+   * the database goes then (image files).
+   */
+  public void afterDelete(java.util.function.LongConsumer hook) {
+    afterDelete.add(hook);
   }
 
   /** Creates an account and returns it with its token, which is shown only this once. */

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hostile bodies against every write endpoint: malformed JSON, wrong types, 10 KB strings, NUL
- * bytes, unpaired surrogates, deep nesting, huge numbers, unknown fields. Every answer is 400, 413
- * or 422 in the API's envelope, quickly, with no internals, and nothing is written.
+ * bytes, unpaired surrogates, deep nesting, huge numbers, unknown fields; broken multipart forms
+ * and random bytes against every upload endpoint. Every answer is 400, 413 or 422 in the API's
+ * envelope, quickly, with no internals, and nothing is written.
  */
 @StockroomTest
 class BadInputApiTest {
@@ -67,7 +68,7 @@ class BadInputApiTest {
 
   /**
    * Every POST and PUT route the server registers (new resources join the sweep by themselves),
-   * with each id in the path set to 1: the setup below makes a row with id 1 where it can.
+   * with each id in the path set to 1: {@link #seeded} makes a row with id 1 where it can.
    */
   List<String> writes() {
     List<String> out = new ArrayList<>();
@@ -82,11 +83,35 @@ class BadInputApiTest {
     return out;
   }
 
+  static final List<String> UPLOADS =
+      List.of(
+          "v3/catalog/products/1/images",
+          "v3/catalog/categories/1/image",
+          "v3/catalog/brands/1/image");
+
+  /** A store with one of everything the write sweeps aim at (all with id 1). */
+  TestStore seeded() {
+    TestStore s = sr.newStore();
+    s.product("Existing", 1);
+    s.category("Existing", 0);
+    s.brand("Existing");
+    s.post("v3/catalog/products/1/images", "{\"image_url\":\"https://example.com/1.png\"}");
+    s.post(
+        "v3/catalog/products/1/options",
+        "{\"display_name\":\"Size\",\"type\":\"dropdown\",\"option_values\":[{\"label\":\"S\",\"sort_order\":0}]}");
+    s.post(
+        "v3/catalog/products/1/modifiers",
+        "{\"display_name\":\"Box\",\"type\":\"dropdown\",\"required\":false,\"option_values\":[{\"label\":\"Gift\",\"sort_order\":0}]}");
+    return s;
+  }
+
+  /** Everything the write sweeps could change. */
   static String snapshot(TestStore s) {
     return s.get("v3/catalog/products?include=variants,options,modifiers").body()
+        + s.get("v3/catalog/products/1/complex-rules").body()
         + s.get("v3/catalog/categories").body()
         + s.get("v3/catalog/brands").body()
-        + s.get("v3/catalog/products/1/complex-rules").body();
+        + s.get("v3/catalog/products/1/images").body();
   }
 
   static void assertClean(Response r, String what) {
@@ -103,16 +128,7 @@ class BadInputApiTest {
 
   @Test
   void hostileBodiesGetClientErrorsAndWriteNothing() {
-    TestStore s = sr.newStore();
-    s.product("Existing", 1);
-    s.category("Existing", 0);
-    s.brand("Existing");
-    s.post(
-        "v3/catalog/products/1/options",
-        "{\"display_name\":\"Size\",\"type\":\"dropdown\",\"option_values\":[{\"label\":\"S\",\"sort_order\":0}]}");
-    s.post(
-        "v3/catalog/products/1/modifiers",
-        "{\"display_name\":\"Box\",\"type\":\"dropdown\",\"required\":false,\"option_values\":[{\"label\":\"Gift\",\"sort_order\":0}]}");
+    TestStore s = seeded();
     String before = snapshot(s);
     for (String route : writes()) {
       String[] mr = route.split(" ");
@@ -123,6 +139,71 @@ class BadInputApiTest {
         String what = route + " with " + body.substring(0, Math.min(60, body.length()));
         assertClean(r, what);
         assertThat(ms).as(what + " took " + ms + " ms").isLessThan(2_000);
+      }
+    }
+    assertThat(snapshot(s)).isEqualTo(before);
+  }
+
+  static List<byte[]> hostileForms(String boundary) {
+    String d = "--" + boundary;
+    String file = "Content-Disposition: form-data; name=\"image_file\"; filename=\"a.png\"";
+    List<String> out = new ArrayList<>();
+    out.add("");
+    out.add(d);
+    out.add(d + "\r\n");
+    out.add(d + "--\r\n");
+    out.add(d + "\r\n" + file + "\r\n\r\n");
+    out.add(d + "\r\n" + file + "\r\n\r\nnot an image\r\n" + d + "--\r\n");
+    out.add(d + "\r\n" + file + "\r\n\r\n\u0089PNG\r\n" + d + "--\r\n");
+    out.add(d + "\r\n" + file + "\r\n\r\n\r\n" + d + "--\r\n");
+    out.add(d + "\r\nContent-Disposition: form-data; name=\"\"\r\n\r\nx\r\n" + d + "--\r\n");
+    out.add(d + "\r\nContent-Disposition: attachment; name=\"image_file\"\r\n\r\nx\r\n" + d + "--");
+    out.add(d + "\r\nno colon here\r\n\r\nx\r\n" + d + "--\r\n");
+    out.add(d + "\r\n" + "X-Long: " + "h".repeat(10_000) + "\r\n\r\nx\r\n" + d + "--\r\n");
+    out.add(
+        (d + "\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nx\r\n").repeat(40) + d + "--");
+    out.add(
+        d
+            + "\r\nContent-Disposition: form-data; name=\"sort_order\"\r\n\r\n\u00ff\u00fe\r\n"
+            + d
+            + "--");
+    out.add(
+        d
+            + "\r\nContent-Disposition: form-data; name=\"is_thumbnail\"\r\n\r\n\u0000\r\n"
+            + d
+            + "--");
+    out.add("\r\n".repeat(1000) + d);
+    List<byte[]> bytes = new ArrayList<>();
+    out.forEach(x -> bytes.add(x.getBytes(StandardCharsets.ISO_8859_1)));
+    java.util.Random random = new java.util.Random(20261126L);
+    for (int i = 0; i < 20; i++) {
+      byte[] noise = new byte[random.nextInt(2000)];
+      random.nextBytes(noise);
+      bytes.add(noise);
+    }
+    return bytes;
+  }
+
+  @Test
+  void hostileFormsGetClientErrorsAndWriteNothing() {
+    TestStore s = seeded();
+    String before = snapshot(s);
+    for (String route : UPLOADS) {
+      for (String type :
+          List.of(
+              "multipart/form-data; boundary=XyZ",
+              "multipart/form-data",
+              "multipart/form-data; boundary=\"\"",
+              "multipart/form-data; boundary=" + "b".repeat(200))) {
+        for (byte[] body : hostileForms("XyZ")) {
+          Response r =
+              sr.http()
+                  .sendBytes(
+                      "POST", s.path(route), body, "X-Auth-Token", s.token(), "Content-Type", type);
+          String what = route + " " + type + " with " + body.length + " bytes";
+          assertThat(r.status()).as(what + " → " + r).isIn(400, 413, 422);
+          assertClean(r, what.replace("%", "%%"));
+        }
       }
     }
     assertThat(snapshot(s)).isEqualTo(before);

@@ -7,11 +7,14 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
-/** A raw HTTP/1.1 exchange over a socket, for what the JDK client will not send (Host, TRACE). */
-final class RawHttp {
+/**
+ * A raw HTTP/1.1 exchange over a socket, for what the JDK client will not send (Host, TRACE, paths
+ * with dot segments).
+ */
+public final class RawHttp {
   private RawHttp() {}
 
-  static String request(int port, String raw) {
+  public static String request(int port, String raw) {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();

@@ -7,12 +7,14 @@ import dev.stockroom.testing.ApiClient.Response;
 import dev.stockroom.testing.Stockroom;
 import dev.stockroom.testing.StockroomTest;
 import dev.stockroom.testing.TestStore;
+import dev.stockroom.testing.Uploads;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * Walks every store-API route: store A's token against store B's hash, and B's ids under A's hash
- * with A's token, never answer 2xx with B's data, and never change B's data.
+ * with A's token, never answer 2xx with B's data, and never change B's data (images included: B's
+ * uploaded files are named in B's documents, which must stay as they were).
  */
 @StockroomTest
 class TenantIsolationTest {
@@ -31,6 +33,14 @@ class TenantIsolationTest {
     }
     if (!r.method().equals("POST") && !r.method().equals("PUT")) {
       return null;
+    }
+    if (t.endsWith("/image")) {
+      return "{\"image_url\":\"https://example.com/A-new.png\"}"; // variant images take JSON
+    }
+    if (t.contains("/images")) {
+      return r.method().equals("POST")
+          ? "{\"image_url\":\"https://example.com/A-new.png\"}"
+          : "{\"description\":\"A-renamed\"}";
     }
     if (t.endsWith("/catalog/variants")) {
       return "[{\"id\":3,\"price\":1}]";
@@ -64,6 +74,23 @@ class TenantIsolationTest {
     return "{\"name\":\"A-new-" + r.method() + "\"}";
   }
 
+  /** Upload routes take a form: a real image, so that A's uploads really happen. */
+  static Response send(Stockroom sr, Router.Route r, String path, String token) {
+    if (r.body() == Router.Body.FORM) {
+      Uploads.Form form = Uploads.file("a.png", Uploads.image("png", 2, 2));
+      return sr.http()
+          .sendBytes(
+              r.method(),
+              path,
+              form.body(),
+              "X-Auth-Token",
+              token,
+              "Content-Type",
+              form.contentType());
+    }
+    return sr.http().send(r.method(), path, body(r), "X-Auth-Token", token);
+  }
+
   @Test
   void noRouteLetsOneStoreSeeOrChangeAnother() {
     TestStore a = sr.newStore();
@@ -76,6 +103,18 @@ class TenantIsolationTest {
     }
     long brand = b.brand(SECRET + "-brand");
     long cat = b.category(SECRET + "-cat", 0);
+    assertThat(
+            b.upload(
+                    "v3/catalog/brands/" + brand + "/image",
+                    Uploads.file("b.gif", Uploads.image("gif", 3, 3)))
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            b.upload(
+                    "v3/catalog/categories/" + cat + "/image",
+                    Uploads.file("c.gif", Uploads.image("gif", 3, 3)))
+                .status())
+        .isEqualTo(201);
     b.post(
         "v3/catalog/products",
         "{\"name\":\""
@@ -87,27 +126,41 @@ class TenantIsolationTest {
             + "],\"sku\":\""
             + SECRET
             + "\"}");
+    long product = b.get("v3/catalog/products?name=" + SECRET + "-product").ids().get(0);
+    String images = "v3/catalog/products/" + product + "/images";
+    for (int i = 0; i < 2; i++) {
+      b.delete(
+          images
+              + "/"
+              + b.upload(images, Uploads.file("g.png", Uploads.image("png", 2, 2)))
+                  .json()
+                  .path("data")
+                  .path("id")
+                  .asLong());
+    }
+    b.post(
+        images, "{\"image_url\":\"https://example.com/b.png\",\"description\":\"" + SECRET + "\"}");
     String snapshot =
         b.get("v3/catalog/products").body()
             + b.get("v3/catalog/categories").body()
-            + b.get("v3/catalog/brands").body();
+            + b.get("v3/catalog/brands").body()
+            + b.get(images).body();
 
     List<Router.Route> routes = sr.app().storeRoutes();
     assertThat(routes).hasSizeGreaterThanOrEqualTo(20);
     for (Router.Route r : routes) {
       String tail =
           r.template().replace("/stores/{store_hash}/", "").replaceAll("\\{[a-z_]+}", "3");
-      String json = body(r);
       // A's token on B's hash: refused before anything else.
-      Response foreign = sr.http().send(r.method(), b.path(tail), json, "X-Auth-Token", a.token());
+      Response foreign = send(sr, r, b.path(tail), a.token());
       assertThat(foreign.status())
           .as(r.method() + " " + tail + " with A's token on B")
           .isEqualTo(401);
       assertThat(foreign.body()).doesNotContain(SECRET);
       // B's ids under A's hash with A's token: A's own (empty) data or 404, never B's.
-      Response own = a.call(r.method(), tail, json);
+      Response own = send(sr, r, a.path(tail), a.token());
       assertThat(own.body()).as(r.method() + " " + tail).doesNotContain(SECRET);
-      if (r.template().contains("{") && r.template().matches(".*/\\{[a-z_]+_id}$")) {
+      if (r.template().matches(".*/\\{[a-z_]+_id}(/image)?$")) {
         assertThat(own.status()).as(r.method() + " " + tail + " B's id under A").isEqualTo(404);
       }
     }
@@ -145,7 +198,8 @@ class TenantIsolationTest {
     String after =
         b.get("v3/catalog/products").body()
             + b.get("v3/catalog/categories").body()
-            + b.get("v3/catalog/brands").body();
+            + b.get("v3/catalog/brands").body()
+            + b.get(images).body();
     assertThat(after).isEqualTo(snapshot);
   }
 }

@@ -59,6 +59,17 @@ public final class Stockroom {
         List.of("store_v2_products", "store_v2_information"));
   }
 
+  /** A fresh store with platform-limit overrides ({@code {"image_bytes":500}}), products scope. */
+  public TestStore newStoreWithLimits(String limitsJson) {
+    return newStore(
+        "{\"name\":\"Limited store "
+            + STORES.incrementAndGet()
+            + "\",\"platform_limits\":"
+            + limitsJson
+            + "}",
+        List.of("store_v2_products"));
+  }
+
   public TestStore newStore(String storeJson, List<String> scopes) {
     ApiClient.Response r = admin("POST", "/admin/api/stores", storeJson);
     if (r.status() != 201) {

@@ -53,6 +53,20 @@ public final class TestStore {
     return server.http().send(method, path(rest), json, all);
   }
 
+  /** Sends a multipart/form-data body (image uploads). */
+  public ApiClient.Response upload(String rest, Uploads.Form form) {
+    return server
+        .http()
+        .sendBytes(
+            "POST",
+            path(rest),
+            form.body(),
+            "X-Auth-Token",
+            token,
+            "Content-Type",
+            form.contentType());
+  }
+
   /** Creates a product and returns its id (asserting 201). */
   public long product(String name, double price) {
     ApiClient.Response r =

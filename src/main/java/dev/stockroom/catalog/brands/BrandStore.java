@@ -56,6 +56,15 @@ public final class BrandStore {
     return insert(h, storeId, input).get("id").asLong();
   }
 
+  /**
+   * Sets the brand's {@code image_url} ("" clears it) and returns the previous one (image uploads
+   * replace it; the caller removes the file it no longer needs).
+   */
+  public static String replaceImageUrl(Handle h, long storeId, long id, String url) {
+    return Docs.setText(h, TABLE, storeId, id, "image_url", url)
+        .orElseThrow(() -> new ApiException.NotFound("Brand " + id + " not found."));
+  }
+
   Docs.Page page(Tenant t, Filters.Where where, Paging paging) {
     return db.read(h -> Docs.page(h, TABLE, t.id(), where, "id", paging));
   }

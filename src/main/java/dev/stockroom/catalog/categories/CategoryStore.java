@@ -108,6 +108,14 @@ public final class CategoryStore {
     return out;
   }
 
+  /**
+   * Sets the category's {@code image_url} ("" clears it) and returns the previous one (image
+   * uploads replace it; the caller removes the file it no longer needs).
+   */
+  public static String replaceImageUrl(Handle h, long storeId, long id, String url) {
+    return Docs.setText(h, TABLE, storeId, id, "image_url", url).orElseThrow(() -> notFound(id));
+  }
+
   Docs.Page page(Tenant t, Filters.Where where, Paging paging) {
     return db.read(h -> Docs.page(h, TABLE, t.id(), where, "id", paging));
   }

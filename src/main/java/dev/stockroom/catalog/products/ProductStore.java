@@ -12,6 +12,7 @@ import dev.stockroom.api.Schema;
 import dev.stockroom.api.Status;
 import dev.stockroom.catalog.brands.BrandStore;
 import dev.stockroom.catalog.categories.CategoryStore;
+import dev.stockroom.catalog.images.ImageStore;
 import dev.stockroom.catalog.products.variants.OptionStore;
 import dev.stockroom.catalog.products.variants.VariantStore;
 import dev.stockroom.db.Database;
@@ -440,32 +441,51 @@ public final class ProductStore {
     return doc;
   }
 
-  /** Deletes the given products (and their category links); returns how many went. */
+  /** Removes image files once the rows naming them are deleted and committed (set by wiring). */
+  public interface ImageFileRemover {
+    void remove(long storeId, List<String> names);
+  }
+
+  private ImageFileRemover imageFiles = (storeId, names) -> {};
+
+  public void imageFileRemover(ImageFileRemover remover) {
+    this.imageFiles = remover;
+  }
+
+  /**
+   * Deletes the given products (their category links and images); returns how many went. Image
+   * files go after the commit, so a delete that rolls back keeps them.
+   */
   int delete(Tenant t, Filters.@Nullable Where where, @Nullable Long single) {
-    return db.write(
-        h -> {
-          List<Long> ids =
-              single != null
-                  ? List.of(single)
-                  : Docs.ids(h, TABLE, t.id(), java.util.Objects.requireNonNull(where));
-          if (single != null && Docs.doc(h, TABLE, t.id(), single).isEmpty()) {
-            throw notFound(single);
-          }
-          for (int from = 0; from < ids.size(); from += 500) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            var u =
-                h.createUpdate(
-                    "DELETE FROM product_categories WHERE store_id = ? AND product_id IN ("
-                        + Filters.marks(chunk.size())
-                        + ")");
-            u.bind(0, t.id());
-            for (int i = 0; i < chunk.size(); i++) {
-              u.bind(i + 1, chunk.get(i));
-            }
-            u.execute();
-          }
-          VariantStore.deleteForProducts(h, t.id(), ids);
-          return Docs.delete(h, TABLE, t.id(), ids);
-        });
+    List<String> files = new ArrayList<>();
+    int deleted =
+        db.write(
+            h -> {
+              List<Long> ids =
+                  single != null
+                      ? List.of(single)
+                      : Docs.ids(h, TABLE, t.id(), java.util.Objects.requireNonNull(where));
+              if (single != null && Docs.doc(h, TABLE, t.id(), single).isEmpty()) {
+                throw notFound(single);
+              }
+              for (int from = 0; from < ids.size(); from += 500) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+                var u =
+                    h.createUpdate(
+                        "DELETE FROM product_categories WHERE store_id = ? AND product_id IN ("
+                            + Filters.marks(chunk.size())
+                            + ")");
+                u.bind(0, t.id());
+                for (int i = 0; i < chunk.size(); i++) {
+                  u.bind(i + 1, chunk.get(i));
+                }
+                u.execute();
+              }
+              VariantStore.deleteForProducts(h, t.id(), ids);
+              files.addAll(ImageStore.deleteForProducts(h, t.id(), ids));
+              return Docs.delete(h, TABLE, t.id(), ids);
+            });
+    imageFiles.remove(t.id(), files);
+    return deleted;
   }
 }

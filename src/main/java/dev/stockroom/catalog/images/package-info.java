@@ -1,0 +1,10 @@
+/**
+ * Images: product images ({@code /products/{id}/images}), the image of a category, a brand, a
+ * variant or a modifier value, and the public files that uploads are served from ({@code
+ * /images/{store_hash}/{file}}). Uploaded files are checked by their bytes, kept under the data
+ * directory and never named by the client.
+ */
+@NullMarked
+package dev.stockroom.catalog.images;
+
+import org.jspecify.annotations.NullMarked;
