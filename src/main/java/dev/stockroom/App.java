@@ -7,8 +7,11 @@ import dev.stockroom.catalog.brands.BrandRoutes;
 import dev.stockroom.catalog.brands.BrandStore;
 import dev.stockroom.catalog.categories.CategoryRoutes;
 import dev.stockroom.catalog.categories.CategoryStore;
+import dev.stockroom.catalog.children.ChildRoutes;
+import dev.stockroom.catalog.children.ChildStore;
 import dev.stockroom.catalog.products.ProductRoutes;
 import dev.stockroom.catalog.products.ProductStore;
+import dev.stockroom.catalog.products.customfields.CustomField;
 import dev.stockroom.config.Config;
 import dev.stockroom.db.Database;
 import dev.stockroom.edge.HttpEdge;
@@ -41,6 +44,7 @@ public final class App implements AutoCloseable {
       BrandStore brands = new BrandStore(db);
       CategoryStore categories = new CategoryStore(db, config.clock());
       ProductStore products = new ProductStore(db, config.clock());
+      ChildStore children = new ChildStore(db, config.clock());
       categories.productCounter(ProductStore::productsIn);
       brands.onDelete(
           (h, storeId, ids) -> ProductStore.detachBrands(h, storeId, ids, config.clock().millis()));
@@ -51,6 +55,8 @@ public final class App implements AutoCloseable {
               new BrandRoutes(brands),
               new CategoryRoutes(categories),
               new ProductRoutes(products, config.batchLimit()),
+              // Sub-resources stored as documents of their own: one definition each.
+              new ChildRoutes(children, CustomField.KIND),
               new StoreInfoRoutes(config.clock()));
       features.forEach(f -> f.register(storeRouter));
 

@@ -10,6 +10,7 @@ import dev.stockroom.api.Paging;
 import dev.stockroom.api.Status;
 import dev.stockroom.catalog.brands.BrandStore;
 import dev.stockroom.catalog.categories.CategoryStore;
+import dev.stockroom.catalog.children.ChildStore;
 import dev.stockroom.db.Database;
 import dev.stockroom.db.Docs;
 import dev.stockroom.tenancy.Tenant;
@@ -318,7 +319,7 @@ public final class ProductStore {
     return doc;
   }
 
-  /** Deletes the given products (and their category links); returns how many went. */
+  /** Deletes the given products (their category links and children too); returns how many went. */
   int delete(Tenant t, Filters.@Nullable Where where, @Nullable Long single) {
     return db.write(
         h -> {
@@ -342,6 +343,7 @@ public final class ProductStore {
             }
             u.execute();
           }
+          ChildStore.deleteForProducts(h, t.id(), ids);
           return Docs.delete(h, TABLE, t.id(), ids);
         });
   }
