@@ -11,6 +11,7 @@ import dev.stockroom.catalog.children.ChildRoutes;
 import dev.stockroom.catalog.children.ChildStore;
 import dev.stockroom.catalog.products.ProductRoutes;
 import dev.stockroom.catalog.products.ProductStore;
+import dev.stockroom.catalog.products.bulkpricing.BulkPricingRule;
 import dev.stockroom.catalog.products.customfields.CustomField;
 import dev.stockroom.config.Config;
 import dev.stockroom.db.Database;
@@ -57,6 +58,7 @@ public final class App implements AutoCloseable {
               new ProductRoutes(products, config.batchLimit()),
               // Sub-resources stored as documents of their own: one definition each.
               new ChildRoutes(children, CustomField.KIND),
+              new ChildRoutes(children, BulkPricingRule.KIND),
               new StoreInfoRoutes(config.clock()));
       features.forEach(f -> f.register(storeRouter));
 

@@ -180,6 +180,17 @@ public final class ChildStore {
         .one();
   }
 
+  /** The documents of an owner's children of {@code kind}, in list order (rules over siblings). */
+  public static List<ObjectNode> siblings(Handle h, long storeId, String kind, long ownerId) {
+    return h.createQuery(
+            "SELECT doc FROM catalog_children WHERE " + OWNED + " ORDER BY sort_order, id")
+        .bind(0, storeId)
+        .bind(1, kind)
+        .bind(2, ownerId)
+        .map((rs, ctx) -> (ObjectNode) Json.tree(rs.getString(1)))
+        .list();
+  }
+
   /**
    * Each owner's children of {@code kind} (UTF-8 JSON documents, in list order), with an empty list
    * for owners without any: one query for every 500 owners.
