@@ -13,6 +13,7 @@ import dev.stockroom.catalog.products.ProductRoutes;
 import dev.stockroom.catalog.products.ProductStore;
 import dev.stockroom.catalog.products.bulkpricing.BulkPricingRule;
 import dev.stockroom.catalog.products.customfields.CustomField;
+import dev.stockroom.catalog.products.reviews.Review;
 import dev.stockroom.catalog.products.videos.Video;
 import dev.stockroom.config.Config;
 import dev.stockroom.db.Database;
@@ -61,6 +62,7 @@ public final class App implements AutoCloseable {
               new ChildRoutes(children, CustomField.KIND),
               new ChildRoutes(children, BulkPricingRule.KIND),
               new ChildRoutes(children, Video.KIND),
+              new ChildRoutes(children, Review.KIND),
               new StoreInfoRoutes(config.clock()));
       features.forEach(f -> f.register(storeRouter));
 

@@ -100,6 +100,10 @@ public final class Schema {
     return add(new Field(name, Kind.DATE, BigDecimal.ZERO, BigDecimal.ZERO, Set.of(), true, null));
   }
 
+  public Schema date(String name) {
+    return add(new Field(name, Kind.DATE, BigDecimal.ZERO, BigDecimal.ZERO, Set.of(), false, null));
+  }
+
   /**
    * A number that clients may also send as a string holding one ({@code ".10"}); whole values are
    * kept whole ({@code 10}, not {@code 10.0}).

@@ -57,6 +57,23 @@ public final class ProductStore {
     }
   }
 
+  /**
+   * Moves the product's review totals ({@code reviews_count}, {@code reviews_rating_sum}) by the
+   * given amounts, in the caller's transaction (reviews keep them in step).
+   */
+  public static void adjustReviews(
+      Handle h, long storeId, long productId, long countDelta, long sumDelta) {
+    byte[] stored = Docs.doc(h, TABLE, storeId, productId).orElseThrow(() -> notFound(productId));
+    ObjectNode doc = (ObjectNode) Json.tree(stored);
+    doc.put("reviews_count", doc.path("reviews_count").asLong() + countDelta);
+    doc.put("reviews_rating_sum", doc.path("reviews_rating_sum").asLong() + sumDelta);
+    h.createUpdate("UPDATE products SET doc = ? WHERE store_id = ? AND id = ?")
+        .bind(0, Json.text(doc))
+        .bind(1, storeId)
+        .bind(2, productId)
+        .execute();
+  }
+
   /** How many products are assigned to any of {@code categoryIds} (category deletes check it). */
   public static long productsIn(Handle h, long storeId, List<Long> categoryIds) {
     // In chunks (bind-parameter limits), counting each product once.
