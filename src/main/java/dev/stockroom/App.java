@@ -9,6 +9,8 @@ import dev.stockroom.catalog.categories.CategoryRoutes;
 import dev.stockroom.catalog.categories.CategoryStore;
 import dev.stockroom.catalog.children.ChildRoutes;
 import dev.stockroom.catalog.children.ChildStore;
+import dev.stockroom.catalog.metafields.Metafield;
+import dev.stockroom.catalog.metafields.MetafieldStore;
 import dev.stockroom.catalog.products.ProductRoutes;
 import dev.stockroom.catalog.products.ProductStore;
 import dev.stockroom.catalog.products.bulkpricing.BulkPricingRule;
@@ -49,8 +51,12 @@ public final class App implements AutoCloseable {
       ProductStore products = new ProductStore(db, config.clock());
       ChildStore children = new ChildStore(db, config.clock());
       categories.productCounter(ProductStore::productsIn);
+      categories.onDelete(MetafieldStore::deleteForCategories);
       brands.onDelete(
-          (h, storeId, ids) -> ProductStore.detachBrands(h, storeId, ids, config.clock().millis()));
+          (h, storeId, ids) -> {
+            ProductStore.detachBrands(h, storeId, ids, config.clock().millis());
+            MetafieldStore.deleteForBrands(h, storeId, ids);
+          });
 
       Router storeRouter = new Router(Scopes.PRODUCTS);
       List<Routes> features =
@@ -63,6 +69,10 @@ public final class App implements AutoCloseable {
               new ChildRoutes(children, BulkPricingRule.KIND),
               new ChildRoutes(children, Video.KIND),
               new ChildRoutes(children, Review.KIND),
+              new ChildRoutes(children, Metafield.ON_PRODUCT),
+              new ChildRoutes(children, Metafield.ON_VARIANT),
+              new ChildRoutes(children, Metafield.ON_CATEGORY),
+              new ChildRoutes(children, Metafield.ON_BRAND),
               new StoreInfoRoutes(config.clock()));
       features.forEach(f -> f.register(storeRouter));
 

@@ -23,7 +23,8 @@ class ArchitectureTest {
    */
   @Test
   void featuresUseOnlyEachOthersStores() {
-    for (String feature : new String[] {"brands", "categories", "products", "children"}) {
+    for (String feature :
+        new String[] {"brands", "categories", "products", "metafields", "children"}) {
       noClasses()
           .that()
           .resideInAPackage("dev.stockroom.catalog." + feature + "..")

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
 
@@ -189,6 +190,27 @@ public final class ChildStore {
         .bind(2, ownerId)
         .map((rs, ctx) -> (ObjectNode) Json.tree(rs.getString(1)))
         .list();
+  }
+
+  /**
+   * The id of another child of the owner with the same creator, namespace and key (metafields'
+   * unique key), if there is one.
+   */
+  public static Optional<Long> sameKey(
+      Handle h, long storeId, String kind, long ownerId, ObjectNode doc, String creator) {
+    return h.createQuery(
+            "SELECT id FROM catalog_children WHERE "
+                + OWNED
+                + " AND client_id = ? AND namespace = ? AND field_key = ? AND id <> ?")
+        .bind(0, storeId)
+        .bind(1, kind)
+        .bind(2, ownerId)
+        .bind(3, creator)
+        .bind(4, doc.path("namespace").asText(""))
+        .bind(5, doc.path("key").asText(""))
+        .bind(6, doc.path("id").asLong())
+        .mapTo(Long.class)
+        .findFirst();
   }
 
   /**
