@@ -73,10 +73,71 @@ class BadInputApiTest {
           "POST v3/catalog/categories",
           "PUT v3/catalog/categories/1",
           "POST v3/catalog/brands",
-          "PUT v3/catalog/brands/1");
+          "PUT v3/catalog/brands/1",
+          "POST v3/catalog/products/1/custom-fields",
+          "PUT v3/catalog/products/1/custom-fields/1",
+          "POST v3/catalog/products/1/bulk-pricing-rules",
+          "PUT v3/catalog/products/1/bulk-pricing-rules/1",
+          "POST v3/catalog/products/1/videos",
+          "PUT v3/catalog/products/1/videos/1",
+          "POST v3/catalog/products/1/reviews",
+          "PUT v3/catalog/products/1/reviews/1",
+          "POST v3/catalog/products/1/metafields",
+          "PUT v3/catalog/products/1/metafields/1",
+          "POST v3/catalog/categories/1/metafields",
+          "PUT v3/catalog/categories/1/metafields/2",
+          "POST v3/catalog/brands/1/metafields",
+          "PUT v3/catalog/brands/1/metafields/3");
+
+  /** One of each sub-resource on product 1, category 1 and brand 1 (ids 1; metafields 1 to 3). */
+  static void children(TestStore s) {
+    String metafield =
+        "{\"permission_set\":\"read\",\"namespace\":\"n\",\"key\":\"k\",\"value\":\"v\"}";
+    for (String[] child :
+        new String[][] {
+          {"products/1/custom-fields", "{\"name\":\"n\",\"value\":\"v\"}"},
+          {
+            "products/1/bulk-pricing-rules",
+            "{\"quantity_min\":1,\"quantity_max\":0,\"type\":\"price\",\"amount\":1}"
+          },
+          {"products/1/videos", "{\"video_id\":\"aaaaaaaaaaa\"}"},
+          {"products/1/reviews", "{\"title\":\"t\",\"date_reviewed\":\"2020-01-01\"}"},
+          {"products/1/metafields", metafield},
+          {"categories/1/metafields", metafield},
+          {"brands/1/metafields", metafield}
+        }) {
+      Response r = s.post("v3/catalog/" + child[0], child[1]);
+      assertThat(r.status()).as(child[0] + " " + r).isEqualTo(201);
+    }
+  }
+
+  /** Every list of the store's data, to show that nothing was written. */
+  static String everything(TestStore s) {
+    StringBuilder all = new StringBuilder();
+    for (String list :
+        List.of(
+            "products",
+            "categories",
+            "brands",
+            "products/1/custom-fields",
+            "products/1/bulk-pricing-rules",
+            "products/1/videos",
+            "products/1/reviews",
+            "products/1/metafields",
+            "categories/1/metafields",
+            "brands/1/metafields")) {
+      all.append(s.get("v3/catalog/" + list).body());
+    }
+    return all.toString();
+  }
 
   static void assertClean(Response r, String what) {
     assertThat(r.status()).as(what + " → " + r).isIn(CLIENT_ERRORS);
+    assertNoInternals(r, what);
+  }
+
+  /** The API's envelope with its status, and nothing of the internals. */
+  static void assertNoInternals(Response r, String what) {
     assertThat(r.body())
         .as(what)
         .doesNotContain("Exception")
@@ -87,16 +148,20 @@ class BadInputApiTest {
     assertThat(r.json().path("status").asInt()).as(what).isEqualTo(r.status());
   }
 
-  @Test
-  void hostileBodiesGetClientErrorsAndWriteNothing() {
+  /** A store with product, category and brand 1, and one of each sub-resource. */
+  TestStore seeded() {
     TestStore s = sr.newStore();
     s.product("Existing", 1);
     s.category("Existing", 0);
     s.brand("Existing");
-    String before =
-        s.get("v3/catalog/products").body()
-            + s.get("v3/catalog/categories").body()
-            + s.get("v3/catalog/brands").body();
+    children(s);
+    return s;
+  }
+
+  @Test
+  void hostileBodiesGetClientErrorsAndWriteNothing() {
+    TestStore s = seeded();
+    String before = everything(s);
     for (String route : WRITES) {
       String[] mr = route.split(" ");
       for (String body : hostileBodies()) {
@@ -108,11 +173,48 @@ class BadInputApiTest {
         assertThat(ms).as(what + " took " + ms + " ms").isLessThan(2_000);
       }
     }
-    String after =
-        s.get("v3/catalog/products").body()
-            + s.get("v3/catalog/categories").body()
-            + s.get("v3/catalog/brands").body();
-    assertThat(after).isEqualTo(before);
+    assertThat(everything(s)).isEqualTo(before);
+  }
+
+  @Test
+  void garbageIdsAndQueriesOnSubResourcesNever500() {
+    TestStore s = seeded();
+    String before = everything(s);
+    List<String> parents =
+        List.of(
+            "products/%s/custom-fields",
+            "products/%s/bulk-pricing-rules",
+            "products/%s/videos",
+            "products/%s/reviews",
+            "products/%s/metafields",
+            "products/%s/variants/1/metafields",
+            "products/1/variants/%s/metafields",
+            "categories/%s/metafields",
+            "brands/%s/metafields");
+    for (String parent : parents) {
+      for (String id : List.of("abc", "0", "-1", "1.5", "99999999999999999999", "%20", "1e3")) {
+        String list = "v3/catalog/" + parent.formatted(id);
+        String one = "v3/catalog/" + parent.formatted(1) + "/" + id;
+        for (Response r :
+            List.of(
+                s.get(list),
+                s.post(list, "{\"name\":\"n\",\"value\":\"v\"}"),
+                s.get(one),
+                s.put(one, "{\"value\":\"v\"}"),
+                s.delete(one))) {
+          assertThat(r.status()).as(parent + " " + id + " " + r).isIn(404, 422);
+          assertNoInternals(r, parent + " with id " + id);
+        }
+      }
+      String list = "v3/catalog/" + parent.formatted(1);
+      for (String q :
+          List.of("limit=abc", "page=0", "limit=251", "key:like=x", "id:in=,", "namespace=%00")) {
+        Response r = s.get(list + "?" + q);
+        assertThat(r.status()).as(list + "?" + q + " " + r).isIn(404, 413, 422, 200);
+        assertThat(r.body()).doesNotContain("Exception");
+      }
+    }
+    assertThat(everything(s)).isEqualTo(before);
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.stockroom.testing.Stockroom;
 import dev.stockroom.testing.StockroomTest;
 import dev.stockroom.testing.TestStore;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,19 @@ class TenantIsolationTest {
     this.sr = sr;
   }
 
+  /** Valid bodies of the sub-resources, by path segment (each carries the secret). */
+  static final Map<String, String> CHILD_BODIES =
+      Map.of(
+          "custom-fields", "{\"name\":\"" + SECRET + "\",\"value\":\"" + SECRET + "\"}",
+          "bulk-pricing-rules",
+              "{\"quantity_min\":1,\"quantity_max\":0,\"type\":\"price\",\"amount\":1}",
+          "videos", "{\"video_id\":\"aaaaaaaaaaa\",\"title\":\"" + SECRET + "\"}",
+          "reviews", "{\"title\":\"" + SECRET + "\",\"date_reviewed\":\"2020-01-01\"}",
+          "metafields",
+              "{\"permission_set\":\"read\",\"namespace\":\"ns\",\"key\":\"k\",\"value\":\""
+                  + SECRET
+                  + "\"}");
+
   /** A valid body for the route's resource, so that writes under A really happen. */
   static String body(Router.Route r) {
     String t = r.template();
@@ -31,6 +45,11 @@ class TenantIsolationTest {
     }
     if (!r.method().equals("POST") && !r.method().equals("PUT")) {
       return null;
+    }
+    for (var child : CHILD_BODIES.entrySet()) {
+      if (t.contains("/" + child.getKey())) {
+        return child.getValue();
+      }
     }
     if (t.contains("/products")) {
       return "{\"name\":\"A-new-"
@@ -66,10 +85,23 @@ class TenantIsolationTest {
             + "],\"sku\":\""
             + SECRET
             + "\"}");
-    String snapshot =
-        b.get("v3/catalog/products").body()
-            + b.get("v3/catalog/categories").body()
-            + b.get("v3/catalog/brands").body();
+    // B's sub-resources, with the secret, at id 3 as well (metafield ids are store-wide).
+    for (var child : CHILD_BODIES.entrySet()) {
+      String owner = "v3/catalog/products/3/";
+      for (int i = 0; i < 2; i++) {
+        String gap = child.getValue().replace("\"k\"", "\"gap" + i + "\"");
+        if (child.getKey().equals("bulk-pricing-rules")) {
+          gap = gap.replace("\"quantity_min\":1", "\"quantity_min\":" + (10 + i));
+        }
+        Response made = b.post(owner + child.getKey(), gap);
+        assertThat(made.status()).as(child.getKey()).isEqualTo(201);
+        b.delete(owner + child.getKey() + "/" + made.json().path("data").path("id").asLong());
+      }
+      assertThat(b.post(owner + child.getKey(), child.getValue()).status()).isEqualTo(201);
+    }
+    b.post("v3/catalog/categories/" + cat + "/metafields", CHILD_BODIES.get("metafields"));
+    b.post("v3/catalog/brands/" + brand + "/metafields", CHILD_BODIES.get("metafields"));
+    String snapshot = everything(b);
 
     List<Router.Route> routes = sr.app().storeRoutes();
     assertThat(routes).hasSizeGreaterThanOrEqualTo(20);
@@ -121,10 +153,22 @@ class TenantIsolationTest {
     a.delete("v3/catalog/products?id:in=3");
     a.delete("v3/catalog/categories?id:in=3");
     a.delete("v3/catalog/brands");
-    String after =
-        b.get("v3/catalog/products").body()
-            + b.get("v3/catalog/categories").body()
-            + b.get("v3/catalog/brands").body();
-    assertThat(after).isEqualTo(snapshot);
+    assertThat(everything(b)).isEqualTo(snapshot);
+  }
+
+  /** Every list of B's data: products, categories, brands and their sub-resources. */
+  static String everything(TestStore b) {
+    StringBuilder all =
+        new StringBuilder(
+            b.get("v3/catalog/products").body()
+                + b.get("v3/catalog/categories").body()
+                + b.get("v3/catalog/brands").body());
+    for (String child : CHILD_BODIES.keySet()) {
+      all.append(b.get("v3/catalog/products/3/" + child).body());
+    }
+    all.append(b.get("v3/catalog/categories/3/metafields").body());
+    all.append(b.get("v3/catalog/brands/3/metafields").body());
+    assertThat(all.toString().split(SECRET, -1).length).isGreaterThan(8);
+    return all.toString();
   }
 }
