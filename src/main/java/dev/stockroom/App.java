@@ -7,18 +7,29 @@ import dev.stockroom.catalog.brands.BrandRoutes;
 import dev.stockroom.catalog.brands.BrandStore;
 import dev.stockroom.catalog.categories.CategoryRoutes;
 import dev.stockroom.catalog.categories.CategoryStore;
+import dev.stockroom.catalog.children.ChildRoutes;
+import dev.stockroom.catalog.children.ChildStore;
 import dev.stockroom.catalog.images.ImageFileRoutes;
 import dev.stockroom.catalog.images.ImageRoutes;
 import dev.stockroom.catalog.images.ImageStore;
 import dev.stockroom.catalog.images.VariantImageRoutes;
+import dev.stockroom.catalog.metafields.Metafield;
+import dev.stockroom.catalog.metafields.MetafieldStore;
 import dev.stockroom.catalog.products.Include;
 import dev.stockroom.catalog.products.ProductRoutes;
 import dev.stockroom.catalog.products.ProductStore;
+import dev.stockroom.catalog.products.bulkpricing.BulkPricingRule;
+import dev.stockroom.catalog.products.bulkpricing.BulkPricingRuleStore;
+import dev.stockroom.catalog.products.customfields.CustomField;
+import dev.stockroom.catalog.products.customfields.CustomFieldStore;
+import dev.stockroom.catalog.products.reviews.Review;
 import dev.stockroom.catalog.products.variants.ComplexRuleRoutes;
 import dev.stockroom.catalog.products.variants.OptionRoutes;
 import dev.stockroom.catalog.products.variants.OptionStore;
 import dev.stockroom.catalog.products.variants.VariantRoutes;
 import dev.stockroom.catalog.products.variants.VariantStore;
+import dev.stockroom.catalog.products.videos.Video;
+import dev.stockroom.catalog.products.videos.VideoStore;
 import dev.stockroom.config.Config;
 import dev.stockroom.db.Database;
 import dev.stockroom.edge.HttpEdge;
@@ -64,8 +75,13 @@ public final class App implements AutoCloseable {
       if (backfilled > 0) {
         LOG.info("Gave {} products written by an earlier version their base variant", backfilled);
       }
+      ChildStore children = new ChildStore(db, config.clock());
+      categories.onDelete(MetafieldStore::deleteForCategories);
       brands.onDelete(
-          (h, storeId, ids) -> ProductStore.detachBrands(h, storeId, ids, config.clock().millis()));
+          (h, storeId, ids) -> {
+            ProductStore.detachBrands(h, storeId, ids, config.clock().millis());
+            MetafieldStore.deleteForBrands(h, storeId, ids);
+          });
 
       Router storeRouter = new Router(Scopes.PRODUCTS);
       List<Routes> features =
@@ -77,12 +93,24 @@ public final class App implements AutoCloseable {
                   config.batchLimit(),
                   List.of(
                       Include.list("images", ImageStore::forProducts),
-                      Include.one("primary_image", ImageStore::primaryFor))),
+                      Include.one("primary_image", ImageStore::primaryFor),
+                      Include.list("custom_fields", CustomFieldStore::forProducts),
+                      Include.list("bulk_pricing_rules", BulkPricingRuleStore::forProducts),
+                      Include.list("videos", VideoStore::forProducts))),
               new VariantRoutes(variants),
               new OptionRoutes(new OptionStore(db, config.clock())),
               new ComplexRuleRoutes(db),
               new ImageRoutes(images),
               new VariantImageRoutes(images),
+              // Sub-resources stored as documents of their own: one definition each.
+              new ChildRoutes(children, CustomField.KIND),
+              new ChildRoutes(children, BulkPricingRule.KIND),
+              new ChildRoutes(children, Video.KIND),
+              new ChildRoutes(children, Review.KIND),
+              new ChildRoutes(children, Metafield.ON_PRODUCT),
+              new ChildRoutes(children, Metafield.ON_VARIANT),
+              new ChildRoutes(children, Metafield.ON_CATEGORY),
+              new ChildRoutes(children, Metafield.ON_BRAND),
               new StoreInfoRoutes(config.clock()));
       features.forEach(f -> f.register(storeRouter));
 

@@ -5,9 +5,13 @@ import dev.stockroom.tenancy.Tenant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** One request after the pipeline: its store (null on the control plane), params, query, body. */
+/**
+ * One request after the pipeline: its store and the calling API account's client id (both null on
+ * the control plane), params, query, body.
+ */
 public final class Call {
   private final @Nullable Tenant tenant;
+  private final @Nullable String clientId;
   private final String method;
   private final Map<String, String> params;
   private final Query query;
@@ -18,6 +22,7 @@ public final class Call {
 
   public Call(
       @Nullable Tenant tenant,
+      @Nullable String clientId,
       String method,
       Map<String, String> params,
       Query query,
@@ -25,6 +30,7 @@ public final class Call {
       String basePath,
       Map<String, String> headers) {
     this.tenant = tenant;
+    this.clientId = clientId;
     this.method = method;
     this.params = params;
     this.query = query;
@@ -38,6 +44,17 @@ public final class Call {
       throw new IllegalStateException("no tenant on a control-plane call");
     }
     return tenant;
+  }
+
+  /**
+   * The client id of the API account that made the call (metafields belong to the client that
+   * created them).
+   */
+  public String clientId() {
+    if (clientId == null) {
+      throw new IllegalStateException("no API account on a control-plane call");
+    }
+    return clientId;
   }
 
   public String method() {

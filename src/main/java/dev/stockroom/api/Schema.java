@@ -28,7 +28,8 @@ public final class Schema {
     OBJECT,
     OBJECT_ARRAY,
     FREE_OBJECT,
-    DATE
+    DATE,
+    DECIMAL
   }
 
   record Field(
@@ -65,15 +66,13 @@ public final class Schema {
   }
 
   public Schema number(String name, double min, double max) {
+    return numeric(name, Kind.NUMBER, min, max);
+  }
+
+  private Schema numeric(String name, Kind kind, double min, double max) {
     return add(
         new Field(
-            name,
-            Kind.NUMBER,
-            BigDecimal.valueOf(min),
-            BigDecimal.valueOf(max),
-            Set.of(),
-            false,
-            null));
+            name, kind, BigDecimal.valueOf(min), BigDecimal.valueOf(max), Set.of(), false, null));
   }
 
   public Schema bool(String name) {
@@ -120,6 +119,18 @@ public final class Schema {
   public Schema nullable() {
     Field f = java.util.Objects.requireNonNull(last, "nullable() follows a field");
     return add(new Field(f.name(), f.kind(), f.min(), f.max(), f.values(), true, f.nested()));
+  }
+
+  public Schema date(String name) {
+    return add(new Field(name, Kind.DATE, BigDecimal.ZERO, BigDecimal.ZERO, Set.of(), false, null));
+  }
+
+  /**
+   * A number that clients may also send as a string holding one ({@code ".10"}); whole values are
+   * kept whole ({@code 10}, not {@code 10.0}).
+   */
+  public Schema decimal(String name, double min, double max) {
+    return numeric(name, Kind.DECIMAL, min, max);
   }
 
   private Schema add(Field f) {
@@ -242,6 +253,29 @@ public final class Schema {
           return p;
         }
         clean.put(f.name(), v.decimalValue().doubleValue());
+      }
+      case DECIMAL -> {
+        JsonNode n = v;
+        if (v.isTextual()) {
+          if (v.textValue().length() > 64) {
+            return "must be a number, or a string holding one";
+          }
+          try {
+            n = Json.MAPPER.getNodeFactory().numberNode(new BigDecimal(v.textValue().trim()));
+          } catch (NumberFormatException e) {
+            return "must be a number, or a string holding one";
+          }
+        }
+        String p = range(n, f, false);
+        if (p != null) {
+          return p;
+        }
+        BigDecimal d = n.decimalValue().stripTrailingZeros();
+        if (d.scale() <= 0) {
+          clean.put(f.name(), d.longValueExact());
+        } else {
+          clean.put(f.name(), d.doubleValue());
+        }
       }
       case DATE -> {
         if (!v.isTextual()) {

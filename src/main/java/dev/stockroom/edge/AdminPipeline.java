@@ -58,6 +58,7 @@ final class AdminPipeline {
       Call call =
           new Call(
               null,
+              null,
               ex.method(),
               m.params(),
               Query.parse(ex.rawQuery()),

@@ -35,6 +35,7 @@ final class PublicPipeline {
       Call call =
           new Call(
               null,
+              null,
               ex.method(),
               m.params(),
               Query.parse("") /* a cache-busting query is ignored */,

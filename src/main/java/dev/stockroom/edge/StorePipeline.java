@@ -191,7 +191,14 @@ final class StorePipeline {
     String base = "/" + parts[1] + "/" + parts[2] + "/" + parts[3];
     Call call =
         new Call(
-            t, ex.method(), m.params(), Query.parse(ex.rawQuery()), ex.body(), base, ex.headers());
+            t,
+            account.clientId(),
+            ex.method(),
+            m.params(),
+            Query.parse(ex.rawQuery()),
+            ex.body(),
+            base,
+            ex.headers());
     return route.handler().handle(call);
   }
 }

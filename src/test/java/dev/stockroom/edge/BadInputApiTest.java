@@ -96,6 +96,7 @@ class BadInputApiTest {
     s.category("Existing", 0);
     s.brand("Existing");
     s.post("v3/catalog/products/1/images", "{\"image_url\":\"https://example.com/1.png\"}");
+    children(s);
     s.post(
         "v3/catalog/products/1/options",
         "{\"display_name\":\"Size\",\"type\":\"dropdown\",\"option_values\":[{\"label\":\"S\",\"sort_order\":0}]}");
@@ -111,11 +112,59 @@ class BadInputApiTest {
         + s.get("v3/catalog/products/1/complex-rules").body()
         + s.get("v3/catalog/categories").body()
         + s.get("v3/catalog/brands").body()
-        + s.get("v3/catalog/products/1/images").body();
+        + s.get("v3/catalog/products/1/images").body()
+        + everything(s);
+  }
+
+  /** One of each sub-resource on product 1, category 1 and brand 1 (ids 1; metafields 1 to 3). */
+  static void children(TestStore s) {
+    String metafield =
+        "{\"permission_set\":\"read\",\"namespace\":\"n\",\"key\":\"k\",\"value\":\"v\"}";
+    for (String[] child :
+        new String[][] {
+          {"products/1/custom-fields", "{\"name\":\"n\",\"value\":\"v\"}"},
+          {
+            "products/1/bulk-pricing-rules",
+            "{\"quantity_min\":1,\"quantity_max\":0,\"type\":\"price\",\"amount\":1}"
+          },
+          {"products/1/videos", "{\"video_id\":\"aaaaaaaaaaa\"}"},
+          {"products/1/reviews", "{\"title\":\"t\",\"date_reviewed\":\"2020-01-01\"}"},
+          {"products/1/metafields", metafield},
+          {"categories/1/metafields", metafield},
+          {"brands/1/metafields", metafield}
+        }) {
+      Response r = s.post("v3/catalog/" + child[0], child[1]);
+      assertThat(r.status()).as(child[0] + " " + r).isEqualTo(201);
+    }
+  }
+
+  /** Every list of the store's data, to show that nothing was written. */
+  static String everything(TestStore s) {
+    StringBuilder all = new StringBuilder();
+    for (String list :
+        List.of(
+            "products",
+            "categories",
+            "brands",
+            "products/1/custom-fields",
+            "products/1/bulk-pricing-rules",
+            "products/1/videos",
+            "products/1/reviews",
+            "products/1/metafields",
+            "categories/1/metafields",
+            "brands/1/metafields")) {
+      all.append(s.get("v3/catalog/" + list).body());
+    }
+    return all.toString();
   }
 
   static void assertClean(Response r, String what) {
     assertThat(r.status()).as(what + " → " + r).isIn(CLIENT_ERRORS);
+    assertNoInternals(r, what);
+  }
+
+  /** The API's envelope with its status, and nothing of the internals. */
+  static void assertNoInternals(Response r, String what) {
     assertThat(r.body())
         .as(what)
         .doesNotContain("Exception")
@@ -207,6 +256,47 @@ class BadInputApiTest {
       }
     }
     assertThat(snapshot(s)).isEqualTo(before);
+  }
+
+  @Test
+  void garbageIdsAndQueriesOnSubResourcesNever500() {
+    TestStore s = seeded();
+    String before = everything(s);
+    List<String> parents =
+        List.of(
+            "products/%s/custom-fields",
+            "products/%s/bulk-pricing-rules",
+            "products/%s/videos",
+            "products/%s/reviews",
+            "products/%s/metafields",
+            "products/%s/variants/1/metafields",
+            "products/1/variants/%s/metafields",
+            "categories/%s/metafields",
+            "brands/%s/metafields");
+    for (String parent : parents) {
+      for (String id : List.of("abc", "0", "-1", "1.5", "99999999999999999999", "%20", "1e3")) {
+        String list = "v3/catalog/" + parent.formatted(id);
+        String one = "v3/catalog/" + parent.formatted(1) + "/" + id;
+        for (Response r :
+            List.of(
+                s.get(list),
+                s.post(list, "{\"name\":\"n\",\"value\":\"v\"}"),
+                s.get(one),
+                s.put(one, "{\"value\":\"v\"}"),
+                s.delete(one))) {
+          assertThat(r.status()).as(parent + " " + id + " " + r).isIn(404, 422);
+          assertNoInternals(r, parent + " with id " + id);
+        }
+      }
+      String list = "v3/catalog/" + parent.formatted(1);
+      for (String q :
+          List.of("limit=abc", "page=0", "limit=251", "key:like=x", "id:in=,", "namespace=%00")) {
+        Response r = s.get(list + "?" + q);
+        assertThat(r.status()).as(list + "?" + q + " " + r).isIn(404, 413, 422, 200);
+        assertThat(r.body()).doesNotContain("Exception");
+      }
+    }
+    assertThat(everything(s)).isEqualTo(before);
   }
 
   @Test

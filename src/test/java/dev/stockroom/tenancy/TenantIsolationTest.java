@@ -9,6 +9,7 @@ import dev.stockroom.testing.StockroomTest;
 import dev.stockroom.testing.TestStore;
 import dev.stockroom.testing.Uploads;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,19 @@ class TenantIsolationTest {
   TenantIsolationTest(Stockroom sr) {
     this.sr = sr;
   }
+
+  /** Valid bodies of the sub-resources, by path segment (each carries the secret). */
+  static final Map<String, String> CHILD_BODIES =
+      Map.of(
+          "custom-fields", "{\"name\":\"" + SECRET + "\",\"value\":\"" + SECRET + "\"}",
+          "bulk-pricing-rules",
+              "{\"quantity_min\":1,\"quantity_max\":0,\"type\":\"price\",\"amount\":1}",
+          "videos", "{\"video_id\":\"aaaaaaaaaaa\",\"title\":\"" + SECRET + "\"}",
+          "reviews", "{\"title\":\"" + SECRET + "\",\"date_reviewed\":\"2020-01-01\"}",
+          "metafields",
+              "{\"permission_set\":\"read\",\"namespace\":\"ns\",\"key\":\"k\",\"value\":\""
+                  + SECRET
+                  + "\"}");
 
   /** A valid body for the route's resource, so that writes under A really happen. */
   static String body(Router.Route r) {
@@ -41,6 +55,11 @@ class TenantIsolationTest {
       return r.method().equals("POST")
           ? "{\"image_url\":\"https://example.com/A-new.png\"}"
           : "{\"description\":\"A-renamed\"}";
+    }
+    for (var child : CHILD_BODIES.entrySet()) {
+      if (t.contains("/" + child.getKey())) {
+        return child.getValue();
+      }
     }
     if (t.endsWith("/catalog/variants")) {
       return "[{\"id\":3,\"price\":1}]";
@@ -126,6 +145,22 @@ class TenantIsolationTest {
             + "],\"sku\":\""
             + SECRET
             + "\"}");
+    // B's sub-resources, with the secret, at id 3 as well (metafield ids are store-wide).
+    for (var child : CHILD_BODIES.entrySet()) {
+      String owner = "v3/catalog/products/3/";
+      for (int i = 0; i < 2; i++) {
+        String gap = child.getValue().replace("\"k\"", "\"gap" + i + "\"");
+        if (child.getKey().equals("bulk-pricing-rules")) {
+          gap = gap.replace("\"quantity_min\":1", "\"quantity_min\":" + (10 + i));
+        }
+        Response made = b.post(owner + child.getKey(), gap);
+        assertThat(made.status()).as(child.getKey()).isEqualTo(201);
+        b.delete(owner + child.getKey() + "/" + made.json().path("data").path("id").asLong());
+      }
+      assertThat(b.post(owner + child.getKey(), child.getValue()).status()).isEqualTo(201);
+    }
+    b.post("v3/catalog/categories/" + cat + "/metafields", CHILD_BODIES.get("metafields"));
+    b.post("v3/catalog/brands/" + brand + "/metafields", CHILD_BODIES.get("metafields"));
     long product = b.get("v3/catalog/products?name=" + SECRET + "-product").ids().get(0);
     String images = "v3/catalog/products/" + product + "/images";
     for (int i = 0; i < 2; i++) {
@@ -140,11 +175,7 @@ class TenantIsolationTest {
     }
     b.post(
         images, "{\"image_url\":\"https://example.com/b.png\",\"description\":\"" + SECRET + "\"}");
-    String snapshot =
-        b.get("v3/catalog/products").body()
-            + b.get("v3/catalog/categories").body()
-            + b.get("v3/catalog/brands").body()
-            + b.get(images).body();
+    String snapshot = everything(b) + b.get(images).body();
 
     List<Router.Route> routes = sr.app().storeRoutes();
     assertThat(routes).hasSizeGreaterThanOrEqualTo(20);
@@ -195,11 +226,22 @@ class TenantIsolationTest {
     a.delete("v3/catalog/products?id:in=3");
     a.delete("v3/catalog/categories?id:in=3");
     a.delete("v3/catalog/brands");
-    String after =
-        b.get("v3/catalog/products").body()
-            + b.get("v3/catalog/categories").body()
-            + b.get("v3/catalog/brands").body()
-            + b.get(images).body();
-    assertThat(after).isEqualTo(snapshot);
+    assertThat(everything(b) + b.get(images).body()).isEqualTo(snapshot);
+  }
+
+  /** Every list of B's data: products, categories, brands and their sub-resources. */
+  static String everything(TestStore b) {
+    StringBuilder all =
+        new StringBuilder(
+            b.get("v3/catalog/products").body()
+                + b.get("v3/catalog/categories").body()
+                + b.get("v3/catalog/brands").body());
+    for (String child : CHILD_BODIES.keySet()) {
+      all.append(b.get("v3/catalog/products/3/" + child).body());
+    }
+    all.append(b.get("v3/catalog/categories/3/metafields").body());
+    all.append(b.get("v3/catalog/brands/3/metafields").body());
+    assertThat(all.toString().split(SECRET, -1).length).isGreaterThan(8);
+    return all.toString();
   }
 }

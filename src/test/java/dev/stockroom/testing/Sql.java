@@ -29,6 +29,22 @@ public final class Sql {
     }
   }
 
+  /** How many rows of {@code table} belong to the store {@code hash}. */
+  public static long countInStore(Stockroom sr, String table, String hash) throws SQLException {
+    try (Connection c = connect(sr);
+        java.sql.PreparedStatement st =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM "
+                    + table
+                    + " t JOIN stores s ON s.id = t.store_id WHERE s.store_hash = ?")) {
+      st.setString(1, hash);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
   public static int update(Stockroom sr, String sql) throws SQLException {
     try (Connection c = connect(sr);
         Statement st = c.createStatement()) {

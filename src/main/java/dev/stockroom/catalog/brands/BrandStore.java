@@ -40,6 +40,13 @@ public final class BrandStore {
     return Docs.doc(h, TABLE, storeId, id).isPresent();
   }
 
+  /** Sub-resources of a missing brand answer 404 naming the brand. */
+  public static void require(Handle h, long storeId, long id) {
+    if (!exists(h, storeId, id)) {
+      throw new ApiException.NotFound("Brand " + id + " not found.");
+    }
+  }
+
   /** The id of the brand named {@code name} (case-insensitive), creating it when there is none. */
   public static long idForName(Handle h, long storeId, String name) {
     Optional<Long> found =

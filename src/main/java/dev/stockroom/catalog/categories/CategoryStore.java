@@ -26,8 +26,14 @@ public final class CategoryStore {
     long productsIn(Handle h, long storeId, List<Long> categoryIds);
   }
 
+  /** Runs inside the transaction that deletes categories. */
+  public interface DeleteHook {
+    void deleted(Handle h, long storeId, List<Long> ids);
+  }
+
   private final Database db;
   private ProductCounter products = (h, s, ids) -> 0;
+  private DeleteHook onDelete = (h, storeId, ids) -> {};
 
   public CategoryStore(Database db, Clock clock) {
     this.db = db;
@@ -81,6 +87,18 @@ public final class CategoryStore {
         .mapTo(String.class)
         .findOne()
         .orElse("");
+  }
+
+  /** Runs in the deleting transaction (the categories' metafields go with them). */
+  public void onDelete(DeleteHook hook) {
+    this.onDelete = hook;
+  }
+
+  /** Sub-resources of a missing category answer 404 naming the category. */
+  public static void require(Handle h, long storeId, long id) {
+    if (Docs.doc(h, TABLE, storeId, id).isEmpty()) {
+      throw notFound(id);
+    }
   }
 
   /** The ids among {@code ids} that name no category of the store. */
@@ -304,6 +322,7 @@ public final class CategoryStore {
                     "resolution",
                     "delete or move the subcategories first"));
           }
+          onDelete.deleted(h, t.id(), ids);
           return Docs.delete(h, TABLE, t.id(), ids);
         });
   }

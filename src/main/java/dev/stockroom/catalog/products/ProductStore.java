@@ -12,6 +12,7 @@ import dev.stockroom.api.Schema;
 import dev.stockroom.api.Status;
 import dev.stockroom.catalog.brands.BrandStore;
 import dev.stockroom.catalog.categories.CategoryStore;
+import dev.stockroom.catalog.children.ChildStore;
 import dev.stockroom.catalog.images.ImageStore;
 import dev.stockroom.catalog.products.variants.OptionStore;
 import dev.stockroom.catalog.products.variants.VariantStore;
@@ -105,6 +106,23 @@ public final class ProductStore {
                 .mapTo(Long.class)
                 .one()
             > 0;
+  }
+
+  /**
+   * Moves the product's review totals ({@code reviews_count}, {@code reviews_rating_sum}) by the
+   * given amounts, in the caller's transaction (reviews keep them in step).
+   */
+  public static void adjustReviews(
+      Handle h, long storeId, long productId, long countDelta, long sumDelta) {
+    byte[] stored = Docs.doc(h, TABLE, storeId, productId).orElseThrow(() -> notFound(productId));
+    ObjectNode doc = (ObjectNode) Json.tree(stored);
+    doc.put("reviews_count", doc.path("reviews_count").asLong() + countDelta);
+    doc.put("reviews_rating_sum", doc.path("reviews_rating_sum").asLong() + sumDelta);
+    h.createUpdate("UPDATE products SET doc = ? WHERE store_id = ? AND id = ?")
+        .bind(0, Json.text(doc))
+        .bind(1, storeId)
+        .bind(2, productId)
+        .execute();
   }
 
   /** How many products are assigned to any of {@code categoryIds} (category deletes check it). */
@@ -482,6 +500,7 @@ public final class ProductStore {
                 u.execute();
               }
               VariantStore.deleteForProducts(h, t.id(), ids);
+              ChildStore.deleteForProducts(h, t.id(), ids);
               files.addAll(ImageStore.deleteForProducts(h, t.id(), ids));
               return Docs.delete(h, TABLE, t.id(), ids);
             });

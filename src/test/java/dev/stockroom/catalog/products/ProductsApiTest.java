@@ -418,4 +418,47 @@ class ProductsApiTest {
     assertThat(r.status()).isEqualTo(409);
     assertThat(r.json().path("errors").has("sku")).isTrue();
   }
+
+  @Test
+  void includeAddsEverySubResourceTheSpecNames() {
+    TestStore s = sr.newStore();
+    long id = s.product("Full", 10);
+    long bare = s.product("Bare", 1);
+    String p = P + "/" + id;
+    s.post(p + "/images", "{\"image_url\":\"https://example.com/a.png\"}");
+    s.post(p + "/images", "{\"image_url\":\"https://example.com/b.png\",\"is_thumbnail\":true}");
+    s.post(p + "/custom-fields", "{\"name\":\"Material\",\"value\":\"Glass\"}");
+    s.post(
+        p + "/bulk-pricing-rules",
+        "{\"quantity_min\":10,\"quantity_max\":0,\"type\":\"percent\",\"amount\":5}");
+    s.post(p + "/videos", "{\"video_id\":\"dQw4w9WgXcQ\"}");
+    s.post(
+        p + "/options",
+        "{\"display_name\":\"Size\",\"type\":\"dropdown\",\"option_values\":[{\"label\":\"S\",\"sort_order\":0}]}");
+    s.post(p + "/modifiers", "{\"display_name\":\"Note\",\"type\":\"text\",\"required\":false}");
+    String all =
+        "variants,images,custom_fields,bulk_pricing_rules,primary_image,modifiers,options,videos";
+    Response one = s.get(p + "?include=" + all);
+    assertThat(one.status()).isEqualTo(200);
+    var d = one.json().path("data");
+    assertThat(d.path("variants")).hasSize(1);
+    assertThat(d.path("images")).hasSize(2);
+    assertThat(d.path("primary_image").path("image_url").asText())
+        .isEqualTo("https://example.com/b.png");
+    assertThat(d.path("custom_fields").get(0).path("value").asText()).isEqualTo("Glass");
+    assertThat(d.path("bulk_pricing_rules").get(0).path("type").asText()).isEqualTo("percent");
+    assertThat(d.path("videos").get(0).path("video_id").asText()).isEqualTo("dQw4w9WgXcQ");
+    assertThat(d.path("options").get(0).path("display_name").asText()).isEqualTo("Size");
+    assertThat(d.path("modifiers").get(0).path("display_name").asText()).isEqualTo("Note");
+    // In a list, each product gets its own; one without any gets empty lists and no primary image.
+    Response list = s.get(P + "?include=" + all + "&sort=id");
+    assertThat(list.json().path("data")).hasSize(2);
+    var b = list.json().path("data").get(1);
+    assertThat(b.path("id").asLong()).isEqualTo(bare);
+    assertThat(b.path("images")).isEmpty();
+    assertThat(b.path("custom_fields")).isEmpty();
+    assertThat(b.path("primary_image").isNull()).isTrue();
+    assertThat(b.path("variants")).hasSize(1);
+    assertThat(list.json().path("data").get(0).path("images")).hasSize(2);
+  }
 }

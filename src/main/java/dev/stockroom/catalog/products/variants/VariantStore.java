@@ -8,6 +8,7 @@ import dev.stockroom.api.Filters;
 import dev.stockroom.api.Json;
 import dev.stockroom.api.Paging;
 import dev.stockroom.catalog.categories.CategoryStore;
+import dev.stockroom.catalog.metafields.MetafieldStore;
 import dev.stockroom.catalog.products.ProductStore;
 import dev.stockroom.db.Database;
 import dev.stockroom.db.Docs;
@@ -600,6 +601,7 @@ public final class VariantStore {
   }
 
   private static void delete(Handle h, long storeId, long id) {
+    MetafieldStore.deleteForVariants(h, storeId, List.of(id));
     int n =
         h.createUpdate("DELETE FROM variants WHERE store_id = ? AND id = ?")
             .bind(0, storeId)
