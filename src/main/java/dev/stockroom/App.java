@@ -1,12 +1,14 @@
 package dev.stockroom;
 
 import dev.stockroom.admin.StoreAdminRoutes;
+import dev.stockroom.api.Dates;
 import dev.stockroom.api.Router;
 import dev.stockroom.api.Routes;
 import dev.stockroom.catalog.brands.BrandRoutes;
 import dev.stockroom.catalog.brands.BrandStore;
 import dev.stockroom.catalog.categories.CategoryRoutes;
 import dev.stockroom.catalog.categories.CategoryStore;
+import dev.stockroom.catalog.children.Child;
 import dev.stockroom.catalog.children.ChildRoutes;
 import dev.stockroom.catalog.children.ChildStore;
 import dev.stockroom.catalog.images.ImageFileRoutes;
@@ -16,6 +18,7 @@ import dev.stockroom.catalog.images.VariantImageRoutes;
 import dev.stockroom.catalog.metafields.Metafield;
 import dev.stockroom.catalog.metafields.MetafieldStore;
 import dev.stockroom.catalog.products.Include;
+import dev.stockroom.catalog.products.Nested;
 import dev.stockroom.catalog.products.ProductRoutes;
 import dev.stockroom.catalog.products.ProductStore;
 import dev.stockroom.catalog.products.bulkpricing.BulkPricingRule;
@@ -56,6 +59,15 @@ public final class App implements AutoCloseable {
     this.storeRouter = storeRouter;
   }
 
+  /** A product body's list of one kind of child, created with the product (product_Base). */
+  private static Nested child(String field, Child kind) {
+    return new Nested(
+        field,
+        (item, prefix, errors) -> kind.collect(item, prefix, true, errors),
+        (h, t, client, productId, item, now) ->
+            ChildStore.createIn(h, t, client, kind, new long[] {productId}, item, Dates.v3(now)));
+  }
+
   public static App start(Config config) {
     Database db = Database.open(config.databaseUrl(), config.dataDir(), config.sqliteSyncFull());
     try {
@@ -76,6 +88,17 @@ public final class App implements AutoCloseable {
         LOG.info("Gave {} products written by an earlier version their base variant", backfilled);
       }
       ChildStore children = new ChildStore(db, config.clock());
+      List<Nested> nested =
+          List.of(
+              child("custom_fields", CustomField.KIND),
+              child("bulk_pricing_rules", BulkPricingRule.KIND),
+              child("videos", Video.KIND),
+              new Nested(
+                  "images",
+                  ImageStore::checkUrlInput,
+                  (h, t, client, productId, item, now) ->
+                      ImageStore.createFromUrl(h, t, productId, item, now)));
+      products.nested(nested);
       categories.onDelete(MetafieldStore::deleteForCategories);
       brands.onDelete(
           (h, storeId, ids) -> {
@@ -96,7 +119,8 @@ public final class App implements AutoCloseable {
                       Include.one("primary_image", ImageStore::primaryFor),
                       Include.list("custom_fields", CustomFieldStore::forProducts),
                       Include.list("bulk_pricing_rules", BulkPricingRuleStore::forProducts),
-                      Include.list("videos", VideoStore::forProducts))),
+                      Include.list("videos", VideoStore::forProducts)),
+                  nested),
               new VariantRoutes(variants),
               new OptionRoutes(new OptionStore(db, config.clock())),
               new ComplexRuleRoutes(db),

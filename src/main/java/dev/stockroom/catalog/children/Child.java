@@ -130,11 +130,20 @@ public final class Child {
   /** The checked input of a POST (with its required fields) or a PUT, or one 422 naming all. */
   ObjectNode check(JsonNode body, boolean create) {
     Map<String, String> errors = new LinkedHashMap<>();
-    ObjectNode input = schema.collect(body, "", create ? required : List.of(), errors);
-    validator.validate(input, errors);
+    ObjectNode input = collect(body, "", create, errors);
     if (!errors.isEmpty()) {
       throw new ApiException.Invalid("JSON data is missing or invalid", errors);
     }
+    return input;
+  }
+
+  /** Like {@link #check} inside a larger body: errors are added under {@code prefix}. */
+  public ObjectNode collect(
+      JsonNode body, String prefix, boolean create, Map<String, String> errors) {
+    ObjectNode input = schema.collect(body, prefix, create ? required : List.of(), errors);
+    Map<String, String> own = new LinkedHashMap<>();
+    validator.validate(input, own);
+    own.forEach((k, v) -> errors.put(prefix + k, v));
     return input;
   }
 }

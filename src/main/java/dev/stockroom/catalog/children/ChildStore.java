@@ -75,33 +75,39 @@ public final class ChildStore {
 
   ObjectNode create(Tenant t, String client, Child c, long[] path, ObjectNode input) {
     String now = Dates.v3(clock.millis());
-    return db.write(
-        h -> {
-          Owner o = c.parent.lookup().require(h, t.id(), path);
-          long id = Database.nextId(h, t.id(), c.sequence); // and the kind's lock (class doc)
-          String limit = c.limit;
-          if (limit != null) {
-            t.limits().check(limit, count(h, t.id(), c.kind, o.id()) + 1, c.counted + " on " + o);
-          }
-          ObjectNode doc = c.defaults.create(id, o, input, now);
-          c.hook.apply(h, new Child.Change(t.id(), o, client, client, null, input, doc));
-          h.createUpdate(
-                  """
-                  INSERT INTO catalog_children (store_id, kind, id, owner_id, product_id, sort_order,
-                    client_id, namespace, field_key, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-              .bind(0, t.id())
-              .bind(1, c.kind)
-              .bind(2, id)
-              .bind(3, o.id())
-              .bind(4, o.productId())
-              .bind(5, doc.path("sort_order").asLong(0))
-              .bind(6, client)
-              .bind(7, doc.path("namespace").asText(""))
-              .bind(8, doc.path("key").asText(""))
-              .bind(9, Json.text(doc))
-              .execute();
-          return doc;
-        });
+    return db.write(h -> createIn(h, t, client, c, path, input, now));
+  }
+
+  /**
+   * Creates a child in the caller's transaction (a product POST makes its custom fields, bulk
+   * pricing rules and videos with it). {@code input} is checked ({@link Child#collect}).
+   */
+  public static ObjectNode createIn(
+      Handle h, Tenant t, String client, Child c, long[] path, ObjectNode input, String now) {
+    Owner o = c.parent.lookup().require(h, t.id(), path);
+    long id = Database.nextId(h, t.id(), c.sequence); // and the kind's lock (class doc)
+    String limit = c.limit;
+    if (limit != null) {
+      t.limits().check(limit, count(h, t.id(), c.kind, o.id()) + 1, c.counted + " on " + o);
+    }
+    ObjectNode doc = c.defaults.create(id, o, input, now);
+    c.hook.apply(h, new Child.Change(t.id(), o, client, client, null, input, doc));
+    h.createUpdate(
+            """
+            INSERT INTO catalog_children (store_id, kind, id, owner_id, product_id, sort_order,
+              client_id, namespace, field_key, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .bind(0, t.id())
+        .bind(1, c.kind)
+        .bind(2, id)
+        .bind(3, o.id())
+        .bind(4, o.productId())
+        .bind(5, doc.path("sort_order").asLong(0))
+        .bind(6, client)
+        .bind(7, doc.path("namespace").asText(""))
+        .bind(8, doc.path("key").asText(""))
+        .bind(9, Json.text(doc))
+        .execute();
+    return doc;
   }
 
   ObjectNode update(Tenant t, String client, Child c, long[] path, long id, ObjectNode input) {

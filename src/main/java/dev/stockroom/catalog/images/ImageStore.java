@@ -203,39 +203,63 @@ public final class ImageStore {
         upload == null ? "" : files.save(t.id(), "p" + productId, upload.type(), upload.data());
     String url = upload == null ? input.get("image_url").asText() : url(t, name);
     try {
-      return db.write(
-          h -> {
-            ProductStore.require(h, t.id(), productId);
-            long[] existing = countAndNextSortOrder(h, t.id(), productId);
-            long count = existing[0];
-            t.limits().check("images_per_product", count + 1, "images on product " + productId);
-            boolean thumbnail = count == 0 || input.path("is_thumbnail").asBoolean(false);
-            if (thumbnail) {
-              clearThumbnail(h, t.id(), productId, now);
-            }
-            long id = Database.nextId(h, t.id(), TABLE);
-            ObjectNode doc =
-                ProductImage.create(id, productId, input, name, url, existing[1], thumbnail, now);
-            h.createUpdate(
-                    """
-                    INSERT INTO product_images (store_id, id, product_id, sort_order, is_thumbnail,
-                      file_name, doc) VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .bind(0, t.id())
-                .bind(1, id)
-                .bind(2, productId)
-                .bind(3, doc.get("sort_order").asLong())
-                .bind(4, thumbnail ? 1 : 0)
-                .bind(5, name)
-                .bind(6, Json.text(doc))
-                .execute();
-            return doc;
-          });
+      return db.write(h -> insert(h, t, productId, input, name, url, now));
     } catch (RuntimeException e) {
       if (!name.isEmpty()) {
         files.delete(t.id(), List.of(name));
       }
       throw e;
     }
+  }
+
+  /**
+   * Creates an image from a JSON {@code image_url} in the caller's transaction (a product POST
+   * makes its images with it); {@code body} is checked here, errors named under {@code prefix}.
+   */
+  public static ObjectNode createFromUrl(
+      Handle h, Tenant t, long productId, ObjectNode input, long now) {
+    return insert(h, t, productId, input, "", input.get("image_url").asText(), now);
+  }
+
+  /** An image of a product POST's {@code images}: its checked input, or errors under prefix. */
+  public static ObjectNode checkUrlInput(
+      com.fasterxml.jackson.databind.JsonNode body,
+      String prefix,
+      java.util.Map<String, String> errors) {
+    try {
+      return ProductImage.jsonInput(body);
+    } catch (ApiException.Invalid e) {
+      e.errors().forEach((k, v) -> errors.put(prefix + k, v));
+      return Json.MAPPER.createObjectNode();
+    }
+  }
+
+  private static ObjectNode insert(
+      Handle h, Tenant t, long productId, ObjectNode input, String name, String url, long now) {
+    ProductStore.require(h, t.id(), productId);
+    long[] existing = countAndNextSortOrder(h, t.id(), productId);
+    long count = existing[0];
+    t.limits().check("images_per_product", count + 1, "images on product " + productId);
+    boolean thumbnail = count == 0 || input.path("is_thumbnail").asBoolean(false);
+    if (thumbnail) {
+      clearThumbnail(h, t.id(), productId, now);
+    }
+    long id = Database.nextId(h, t.id(), TABLE);
+    ObjectNode doc =
+        ProductImage.create(id, productId, input, name, url, existing[1], thumbnail, now);
+    h.createUpdate(
+            """
+            INSERT INTO product_images (store_id, id, product_id, sort_order, is_thumbnail,
+              file_name, doc) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+        .bind(0, t.id())
+        .bind(1, id)
+        .bind(2, productId)
+        .bind(3, doc.get("sort_order").asLong())
+        .bind(4, thumbnail ? 1 : 0)
+        .bind(5, name)
+        .bind(6, Json.text(doc))
+        .execute();
+    return doc;
   }
 
   /**

@@ -16,7 +16,10 @@ final class Product {
   static final long MAX_DIMENSION = 9_999_999_999L;
   static final long MAX_ID = 1_000_000_000L;
 
-  /** Sub-resources that come with the next step; refused clearly rather than dropped. */
+  /**
+   * Sub-resources a product body might name; those not taken in a body (options, modifiers: their
+   * own endpoints) are refused clearly rather than dropped.
+   */
   static final List<String> NOT_YET =
       List.of(
           "variants",

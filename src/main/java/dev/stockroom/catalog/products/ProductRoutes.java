@@ -119,13 +119,20 @@ public final class ProductRoutes implements Routes {
   private final ProductStore store;
   private final int batchLimit;
   private final Map<String, Include> includes = new LinkedHashMap<>();
+  private final List<Nested> nested;
+  private final List<String> servedSubs;
 
   /**
    * @param more the includes served by other features (images, custom fields, …)
    */
-  public ProductRoutes(ProductStore store, int batchLimit, List<Include> more) {
+  public ProductRoutes(
+      ProductStore store, int batchLimit, List<Include> more, List<Nested> nested) {
     this.store = store;
     this.batchLimit = batchLimit;
+    this.nested = List.copyOf(nested);
+    List<String> subs = new ArrayList<>(List.of("variants"));
+    nested.forEach(n -> subs.add(n.field()));
+    this.servedSubs = List.copyOf(subs);
     for (Include i :
         List.of(
             Include.list("variants", VariantStore::forProducts),
@@ -248,19 +255,56 @@ public final class ProductRoutes implements Routes {
             Fields.ALL));
   }
 
-  private static ObjectNode input(
-      JsonNode body, String prefix, List<String> required, List<String> servedSubs) {
+  private ObjectNode input(JsonNode body, String prefix, List<String> required, boolean create) {
     if (body.isObject()) {
       for (String sub : Product.NOT_YET) {
         if (body.has(sub) && !servedSubs.contains(sub)) {
           throw ApiException.Invalid.field(
               prefix + sub,
-              "sub-resources ("
-                  + String.join(", ", Product.NOT_YET)
-                  + ") are not served by this version of Stockroom yet; create the product without them");
+              "is not taken in a product body; manage "
+                  + sub
+                  + " at /catalog/products/{product_id}/"
+                  + sub.replace('_', '-')
+                  + " (a product body takes "
+                  + String.join(", ", servedSubs)
+                  + ")");
         }
       }
     }
+    ObjectNode in = ownFields(body, prefix, required);
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (Nested n : nested) {
+      JsonNode given = body.get(n.field());
+      if (given == null) {
+        continue;
+      }
+      if (!given.isArray()) {
+        errors.put(prefix + n.field(), "must be an array");
+        continue;
+      }
+      com.fasterxml.jackson.databind.node.ArrayNode out = in.putArray(n.field());
+      for (int i = 0; i < given.size(); i++) {
+        String at = prefix + n.field() + "." + i + ".";
+        if (!create && given.get(i).has("id")) {
+          errors.put(
+              at + "id",
+              "a product PUT adds new "
+                  + n.field()
+                  + "; change an existing one at /catalog/products/{product_id}/"
+                  + n.field().replace('_', '-')
+                  + "/{id}");
+        } else {
+          out.add(n.check().check(given.get(i), at, errors));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ApiException.Invalid("JSON data is missing or invalid", errors);
+    }
+    return in;
+  }
+
+  private ObjectNode ownFields(JsonNode body, String prefix, List<String> required) {
     if (body.isObject() && !servedSubs.isEmpty()) {
       ObjectNode own = ((ObjectNode) body).deepCopy();
       own.remove(servedSubs); // checked by their own schema
@@ -271,13 +315,12 @@ public final class ProductRoutes implements Routes {
 
   private Reply create(Call c) {
     JsonNode body = c.json();
-    ObjectNode in =
-        input(body, "", List.of("name", "type", "weight", "price"), List.of("variants"));
+    ObjectNode in = input(body, "", List.of("name", "type", "weight", "price"), true);
     JsonNode variants = null;
     if (body.has("variants")) {
       variants = checkVariants(body.get("variants"));
     }
-    ObjectNode doc = store.create(c.tenant(), in, variants);
+    ObjectNode doc = store.create(c.tenant(), c.clientId(), in, variants);
     Fields fields = Fields.of(c.query());
     return Reply.created(
         Json.write(Envelope.single(fields.apply(doc))),
@@ -346,9 +389,11 @@ public final class ProductRoutes implements Routes {
   private Reply update(Call c) {
     long id = c.id("product_id");
     // contract: catalog.v3 — product_Put inherits required fields, but PUT is partial (§8 #18).
-    ObjectNode in = input(c.json(), "", List.of(), List.of("variants"));
+    ObjectNode in = input(c.json(), "", List.of(), false);
     putVariants(c.json(), in, "");
-    return Reply.ok(Envelope.single(Fields.of(c.query()).apply(store.update(c.tenant(), id, in))));
+    return Reply.ok(
+        Envelope.single(
+            Fields.of(c.query()).apply(store.update(c.tenant(), c.clientId(), id, in))));
   }
 
   private Reply updateBatch(Call c) {
@@ -382,7 +427,7 @@ public final class ProductRoutes implements Routes {
         errors.put(prefix + "id", id == null ? "is required" : "must be a product id");
       }
       try {
-        ObjectNode in = input(item, prefix, List.of(), List.of("variants"));
+        ObjectNode in = input(item, prefix, List.of(), false);
         putVariants(item, in, prefix);
         items.add(Map.entry(id == null ? 0 : id.asLong(), in));
       } catch (ApiException.Invalid e) {
@@ -394,7 +439,7 @@ public final class ProductRoutes implements Routes {
     }
     Fields fields = Fields.of(c.query());
     List<JsonNode> out = new ArrayList<>();
-    store.updateAll(c.tenant(), items).forEach(d -> out.add(fields.apply(d)));
+    store.updateAll(c.tenant(), c.clientId(), items).forEach(d -> out.add(fields.apply(d)));
     return Reply.ok(Envelope.batch(out));
   }
 

@@ -225,7 +225,37 @@ public final class ProductStore {
     return new ApiException.NotFound("Product " + id + " not found.");
   }
 
-  ObjectNode create(Tenant t, ObjectNode input, @Nullable JsonNode variants) {
+  private List<Nested> nested = List.of();
+
+  /** The sub-resources a product body may carry (set by wiring). */
+  public void nested(List<Nested> parts) {
+    this.nested = List.copyOf(parts);
+  }
+
+  /** Takes the nested sub-resources out of a checked input (they are not product fields). */
+  private Map<Nested, JsonNode> takeParts(ObjectNode input) {
+    Map<Nested, JsonNode> parts = new java.util.LinkedHashMap<>();
+    for (Nested n : nested) {
+      JsonNode items = input.remove(n.field());
+      if (items != null) {
+        parts.put(n, items);
+      }
+    }
+    return parts;
+  }
+
+  private static void createParts(
+      Handle h, Tenant t, String client, long productId, Map<Nested, JsonNode> parts, long now) {
+    parts.forEach(
+        (n, items) -> {
+          for (JsonNode item : items) {
+            n.create().create(h, t, client, productId, (ObjectNode) item, now);
+          }
+        });
+  }
+
+  ObjectNode create(Tenant t, String client, ObjectNode input, @Nullable JsonNode variants) {
+    Map<Nested, JsonNode> parts = takeParts(input);
     long now =
         clock.millis() / 1000 * 1000; // dates are served to the second: filter on the same value
     return db.write(
@@ -264,9 +294,11 @@ public final class ProductStore {
           link(h, t.id(), id, doc, false);
           if (variants != null && !variants.isEmpty()) {
             OptionStore.createFromProduct(h, t, id, variants, now);
+            createParts(h, t, client, id, parts, now);
             return docFor(h, t.id(), id);
           }
           VariantStore.createBase(h, t.id(), doc);
+          createParts(h, t, client, id, parts, now);
           return doc;
         });
   }
@@ -395,14 +427,14 @@ public final class ProductStore {
     }
   }
 
-  ObjectNode update(Tenant t, long id, ObjectNode input) {
+  ObjectNode update(Tenant t, String client, long id, ObjectNode input) {
     long now =
         clock.millis() / 1000 * 1000; // dates are served to the second: filter on the same value
-    return db.write(h -> apply(h, t, id, input, now, ""));
+    return db.write(h -> apply(h, t, client, id, input, now, ""));
   }
 
   /** Updates a batch in one transaction: all items or none. */
-  List<ObjectNode> updateAll(Tenant t, List<Map.Entry<Long, ObjectNode>> items) {
+  List<ObjectNode> updateAll(Tenant t, String client, List<Map.Entry<Long, ObjectNode>> items) {
     long now =
         clock.millis() / 1000 * 1000; // dates are served to the second: filter on the same value
     return db.write(
@@ -410,13 +442,14 @@ public final class ProductStore {
           List<ObjectNode> out = new ArrayList<>();
           for (int i = 0; i < items.size(); i++) {
             var item = items.get(i);
-            out.add(apply(h, t, item.getKey(), item.getValue(), now, i + "."));
+            out.add(apply(h, t, client, item.getKey(), item.getValue(), now, i + "."));
           }
           return out;
         });
   }
 
-  private ObjectNode apply(Handle h, Tenant t, long id, ObjectNode input, long now, String prefix) {
+  private ObjectNode apply(
+      Handle h, Tenant t, String client, long id, ObjectNode input, long now, String prefix) {
     byte[] stored = Docs.doc(h, TABLE, t.id(), id).orElse(null);
     if (stored == null) {
       throw new ApiException.NotFound(
@@ -429,6 +462,7 @@ public final class ProductStore {
     }
     ObjectNode doc = (ObjectNode) Json.tree(stored);
     JsonNode variants = input.remove("variants");
+    Map<Nested, JsonNode> parts = takeParts(input);
     resolveBrandName(h, t.id(), input);
     checkReferences(h, t.id(), input, prefix);
     checkUnique(
@@ -448,6 +482,7 @@ public final class ProductStore {
       link(h, t.id(), id, doc, true);
     }
     VariantStore.productChanged(h, t.id(), doc);
+    createParts(h, t, client, id, parts, now);
     if (variants != null) {
       for (int i = 0; i < variants.size(); i++) {
         ObjectNode v = (ObjectNode) variants.get(i);

@@ -345,12 +345,12 @@ class ProductsApiTest {
   }
 
   @Test
-  void subResourcesOfTheNextStepAreRefusedClearly() {
+  void subResourcesAProductBodyDoesNotTakeAreRefusedClearly() {
     TestStore s = sr.newStore();
     Response r =
-        s.post(P, "{\"name\":\"V\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"images\":[]}");
+        s.post(P, "{\"name\":\"V\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"options\":[]}");
     assertThat(r.status()).isEqualTo(422);
-    assertThat(r.json().path("errors").path("images").asText()).contains("not served");
+    assertThat(r.json().path("errors").path("options").asText()).contains("/options");
   }
 
   @Test
@@ -460,5 +460,66 @@ class ProductsApiTest {
     assertThat(b.path("primary_image").isNull()).isTrue();
     assertThat(b.path("variants")).hasSize(1);
     assertThat(list.json().path("data").get(0).path("images")).hasSize(2);
+  }
+
+  @Test
+  void aProductBodyCarriesItsCustomFieldsBulkRulesVideosAndImagesAllOrNothing() {
+    TestStore s = sr.newStore();
+    String parts =
+        "\"custom_fields\":[{\"name\":\"Material\",\"value\":\"Glass\"}],"
+            + "\"bulk_pricing_rules\":[{\"quantity_min\":10,\"quantity_max\":19,\"type\":\"price\",\"amount\":1}],"
+            + "\"videos\":[{\"video_id\":\"dQw4w9WgXcQ\"}],"
+            + "\"images\":[{\"image_url\":\"https://example.com/jar.png\",\"description\":\"Front\"}]";
+    Response r =
+        s.post(
+            P, "{\"name\":\"Jar\",\"type\":\"physical\",\"weight\":1,\"price\":7," + parts + "}");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(r.json().path("data").has("custom_fields")).isFalse();
+    long id = r.json().path("data").path("id").asLong();
+    var d =
+        s.get(
+                P
+                    + "/"
+                    + id
+                    + "?include=custom_fields,bulk_pricing_rules,videos,images,primary_image")
+            .json()
+            .path("data");
+    assertThat(d.path("custom_fields").get(0).path("name").asText()).isEqualTo("Material");
+    assertThat(d.path("bulk_pricing_rules").get(0).path("quantity_max").asInt()).isEqualTo(19);
+    assertThat(d.path("videos").get(0).path("video_id").asText()).isEqualTo("dQw4w9WgXcQ");
+    assertThat(d.path("primary_image").path("description").asText()).isEqualTo("Front");
+    // A bad item is named by its place; nothing is created.
+    Response bad =
+        s.post(
+            P,
+            "{\"name\":\"Bad\",\"type\":\"physical\",\"weight\":1,\"price\":7,"
+                + "\"custom_fields\":[{\"name\":\"ok\",\"value\":\"v\"},{\"name\":\"\"}],"
+                + "\"images\":[{\"image_url\":\"ftp://x\"}]}");
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.json().path("errors").has("custom_fields.1.name")).isTrue();
+    assertThat(bad.json().path("errors").has("images.0.image_url")).isTrue();
+    // Overlapping rules in one body: 409, and neither the product nor any part remains.
+    Response overlap =
+        s.post(
+            P,
+            "{\"name\":\"Overlap\",\"type\":\"physical\",\"weight\":1,\"price\":7,"
+                + "\"custom_fields\":[{\"name\":\"n\",\"value\":\"v\"}],"
+                + "\"bulk_pricing_rules\":[{\"quantity_min\":1,\"quantity_max\":10,\"type\":\"price\",\"amount\":1},"
+                + "{\"quantity_min\":5,\"quantity_max\":20,\"type\":\"price\",\"amount\":2}]}");
+    assertThat(overlap.status()).isEqualTo(409);
+    assertThat(s.get(P + "?name=Overlap").ids()).isEmpty();
+    assertThat(s.get(P).ids()).containsExactly(id);
+    // A PUT adds new ones; existing ones change at their own endpoint.
+    Response put =
+        s.put(P + "/" + id, "{\"custom_fields\":[{\"name\":\"Lid\",\"value\":\"Cork\"}]}");
+    assertThat(put.status()).as(put.body()).isEqualTo(200);
+    assertThat(s.get(P + "/" + id + "/custom-fields").json().path("data")).hasSize(2);
+    long field =
+        s.get(P + "/" + id + "/custom-fields").json().path("data").get(0).path("id").asLong();
+    Response withId =
+        s.put(P + "/" + id, "{\"custom_fields\":[{\"id\":" + field + ",\"value\":\"x\"}]}");
+    assertThat(withId.status()).isEqualTo(422);
+    assertThat(withId.json().path("errors").path("custom_fields.0.id").asText())
+        .contains("custom-fields");
   }
 }
