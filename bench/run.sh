@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Stockroom benchmark: ./stockroom bench [--products N] [--duration S] [--warmup S]
+# Stockroom benchmark: ./stockroom bench [--products N] [--duration S] [--warmup S] [--only LIST]
 #
 # Starts Stockroom (SQLite, temp data dir, -Xmx512m) on a free port, creates a store and an API
-# account, seeds N products through the API, then runs wrk (2 threads, 64 connections) for S
-# seconds per scenario: GET one product, list 50, create one, and the same GET against a bare
-# Helidon server that returns a fixed product (the ceiling). Prints a Markdown table and writes
-# it to bench/out/latest.md. Everything it starts is stopped on exit, Ctrl-C included. All
-# traffic stays on 127.0.0.1. Needs target/stockroom.jar (./stockroom bench builds it) and wrk.
+# account, seeds N products through the API (each with 3 variants and 2 images), then runs wrk
+# (2 threads, 64 connections) for S seconds per scenario:
+#   get-one    GET one product               list-50    list 50 products
+#   list-250   list 250 products with include=variants,images
+#   create     create a product              create-12  create a product with 3 options × 4
+#                                                       values and 12 variants
+# then the same GET against a bare Helidon server that returns a fixed product (the ceiling), and
+# the bare server sending a body of each list's size. Prints a Markdown table and writes it to
+# bench/out/latest.md. Everything it starts is stopped on exit, Ctrl-C included. All traffic
+# stays on 127.0.0.1. Needs target/stockroom.jar (./stockroom bench builds it) and wrk.
 set -Eeuo pipefail
 trap 'echo "bench/run.sh: line $LINENO failed (exit $?): $BASH_COMMAND" >&2' ERR
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,11 +22,35 @@ duration=15
 warmup=5
 threads=2
 connections=64
+all_scenarios="get-one,list-50,list-250,create,create-12"
+only="$all_scenarios"
+seed_variants=3
+seed_images=2
 
 usage() {
-  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
   echo
-  echo "Options: --products N (default $products)  --duration S (default $duration)  --warmup S (default $warmup, per scenario, not measured)"
+  echo "Options:"
+  echo "  --products N       products to seed (default $products)"
+  echo "  --duration S       measured seconds per scenario (default $duration)"
+  echo "  --warmup S         unmeasured seconds before each scenario (default $warmup)"
+  echo "  --only LIST        run only these scenarios, comma-separated, from: $all_scenarios"
+  echo "                     (dashes optional: --only list250,create12). The ceiling always runs."
+  echo "  --seed-variants V  variants per seeded product (default $seed_variants; 0 = plain products)"
+  echo "  --seed-images I    images per seeded product (default $seed_images; 0 = none)"
+  echo
+  echo "Example, one quick re-run: ./stockroom bench --products 2000 --duration 5 --warmup 2 --only list250,create12"
+}
+
+# canonical NAME: the scenario a --only entry names (dashes optional), or nothing.
+canonical() {
+  case "$(tr 'A-Z' 'a-z' <<<"$1" | tr -d ' -')" in
+    getone|get) echo get-one ;;
+    list50) echo list-50 ;;
+    list250) echo list-250 ;;
+    create) echo create ;;
+    create12) echo create-12 ;;
+  esac
 }
 
 while [ $# -gt 0 ]; do
@@ -29,14 +58,26 @@ while [ $# -gt 0 ]; do
     --products) products="${2:?--products needs a number}"; shift 2 ;;
     --duration) duration="${2:?--duration needs seconds}"; shift 2 ;;
     --warmup) warmup="${2:?--warmup needs seconds}"; shift 2 ;;
+    --only) only="${2:?--only needs a list such as list250,create12}"; shift 2 ;;
+    --seed-variants) seed_variants="${2:?--seed-variants needs a number}"; shift 2 ;;
+    --seed-images) seed_images="${2:?--seed-images needs a number}"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
-for v in "$products" "$duration" "$warmup"; do
+for v in "$products" "$duration" "$warmup" "$seed_variants" "$seed_images"; do
   case "$v" in ''|*[!0-9]*) echo "options take whole numbers, got '$v'" >&2; exit 2 ;; esac
 done
 [ "$products" -ge 1 ] && [ "$duration" -ge 1 ] || { echo "--products and --duration must be at least 1" >&2; exit 2; }
+selected=""
+IFS=',' read -r -a only_list <<<"$only"
+for o in "${only_list[@]}"; do
+  c="$(canonical "$o")"
+  [ -n "$c" ] || { echo "--only: unknown scenario '$o' (known: $all_scenarios)" >&2; exit 2; }
+  selected="$selected,$c"
+done
+[ -n "$selected" ] || { echo "--only names no scenario (known: $all_scenarios)" >&2; exit 2; }
+want() { [[ "$selected," == *",$1,"* ]]; }
 
 if ! command -v wrk >/dev/null 2>&1; then
   echo "install wrk: sudo apt-get install wrk"
@@ -127,7 +168,8 @@ if [ "$busy_start" -gt 20 ]; then
   echo "warning: other programs keep the CPUs $busy_start% busy: the numbers will come out low and noisy" >&2
 fi
 admin_token="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-echo "== Stockroom benchmark: $products products, ${duration}s per scenario (+${warmup}s warm-up), wrk -t$threads -c$connections, $(nproc) CPUs"
+echo "== Stockroom benchmark: $products products ($seed_variants variants, $seed_images images each), ${duration}s per scenario (+${warmup}s warm-up), wrk -t$threads -c$connections, $(nproc) CPUs"
+echo "   scenarios: ${selected#,} (and the ceiling)"
 
 mkdir -p "$work/data"
 STOCKROOM_ADMIN_TOKEN="$admin_token" "$java_bin" "${jvm_flags[@]}" "-Xlog:gc:file=$work/gc.log" \
@@ -138,12 +180,21 @@ port="$(wait_for "$work/server.log" "$server_pid" '^Stockroom listening on http:
 base="http://127.0.0.1:$port"
 echo "Stockroom pid $server_pid on $base (data in $work/data)"
 
-echo "Seeding $products products…"
+echo "Seeding $products products ($seed_variants variants and $seed_images images each)…"
 run_wait "$work/seed.out" "$java_bin" -cp "$classpath" dev.stockroom.bench.Seed --url "$base" \
-  --admin-token "$admin_token" --products "$products" --concurrency 32
+  --admin-token "$admin_token" --products "$products" --concurrency 32 \
+  --variants "$seed_variants" --images "$seed_images"
 store_hash="$(sed -n 's/^store_hash=//p' "$work/seed.out")"
 access_token="$(sed -n 's/^access_token=//p' "$work/seed.out")"
+images_seeded="$(sed -n 's/^images=//p' "$work/seed.out")"
 [ -n "$store_hash" ] && [ -n "$access_token" ] || { echo "seeding printed no store or token" >&2; exit 1; }
+seeded_note="$seed_variants variants"
+if [ "$images_seeded" = yes ]; then
+  seeded_note="$seeded_note and $seed_images images each"
+else
+  seeded_note="$seeded_note each, no images"
+  if [ "$seed_images" -gt 0 ]; then seeded_note="$seeded_note (the server has no image endpoint)"; fi
+fi
 
 declare -A rps p50 p99 errs other
 target_pid=""
@@ -191,11 +242,45 @@ api="$base/stores/$store_hash/v3/catalog/products"
 pages=$(( products / 50 ))
 [ "$pages" -gt 100 ] && pages=100
 [ "$pages" -lt 1 ] && pages=1
+# list 250: random pages over the whole seeded store.
+pages250=$(( products / 250 ))
+[ "$pages250" -lt 1 ] && pages250=1
+
+# fetch URL OUT: the status code of a GET of URL (with the API token), its body in OUT.
+fetch() {
+  "$java_bin" -cp "$classpath" dev.stockroom.bench.Fetch --url "$1" --out "$2" \
+    --header "X-Auth-Token: $access_token" --header "Accept: application/json"
+}
+
+# list 250: ask for include=variants,images; a server that does not serve include=images yet
+# answers 422, and then the scenario runs with include=variants alone (and says so). One real
+# page, from the middle of the store, is kept: the page ceiling below serves exactly its bytes.
+include250="variants,images"
+label250="list 250 products, include=variants,images"
+page250="$work/page250.json"
+if want list-250; then
+  mid=$(( (pages250 + 1) / 2 ))
+  code="$(fetch "$api?limit=250&include=$include250&page=$mid" "$page250")"
+  if [ "$code" != 200 ]; then
+    echo "warning: GET …/catalog/products?include=variants,images answered $code: $(head -c 300 "$page250")" >&2
+    echo "warning: list 250 runs with include=variants only (this Stockroom does not serve include=images)" >&2
+    include250="variants"
+    label250="list 250 products, include=variants (images not served)"
+    code="$(fetch "$api?limit=250&include=$include250&page=$mid" "$page250")"
+    [ "$code" = 200 ] || { echo "GET …/catalog/products?limit=250&include=variants answered $code: $(head -c 300 "$page250")" >&2; exit 1; }
+  elif [ "$images_seeded" != yes ]; then
+    label250="$label250 (no images seeded)"
+  fi
+  page250_bytes="$(wc -c <"$page250" | tr -d ' ')"
+  echo "list 250: one page (page $mid of $pages250, include=$include250) is $page250_bytes bytes"
+fi
 
 target_pid="$server_pid"
-scenario "get-one" "$api/" get.lua "$products" "${auth[@]}"
-scenario "list-50" "$api" list.lua "$pages" "${auth[@]}"
-scenario "create" "$api" create.lua "-" "${auth[@]}" -H "Content-Type: application/json"
+if want get-one; then scenario "get-one" "$api/" get.lua "$products" "${auth[@]}"; fi
+if want list-50; then scenario "list-50" "$api" list.lua "$pages" "${auth[@]}"; fi
+if want list-250; then scenario "list-250" "$api" list250.lua "$pages250;$include250" "${auth[@]}"; fi
+if want create; then scenario "create" "$api" create.lua "-" "${auth[@]}" -H "Content-Type: application/json"; fi
+if want create-12; then scenario "create-12" "$api" create12.lua "-" "${auth[@]}" -H "Content-Type: application/json"; fi
 
 # Memory of the Stockroom server: peak RSS from the kernel; peak heap in use from the GC log
 # (heap before each collection) and from the heap as it stands now, whichever is larger.
@@ -218,13 +303,27 @@ stop_pid "$ceiling_pid"
 
 # For reference: the same bare server answering a fixed 50-product page (~75 KB), so that
 # "list 50" can also be read against a body of its own size.
-"$java_bin" "${jvm_flags[@]}" -cp "$classpath" dev.stockroom.bench.Ceiling --port 0 --items 50 >"$work/ceiling50.log" 2>&1 &
-ceiling50_pid=$!
-pids+=("$ceiling50_pid")
-c50port="$(wait_for "$work/ceiling50.log" "$ceiling50_pid" '^listening on \([0-9][0-9]*\).*')"
-target_pid="$ceiling50_pid"
-scenario "ceiling-50" "http://127.0.0.1:$c50port/stores/$store_hash/v3/catalog/products" list.lua "$pages" "${auth[@]}"
-stop_pid "$ceiling50_pid"
+if want list-50; then
+  "$java_bin" "${jvm_flags[@]}" -cp "$classpath" dev.stockroom.bench.Ceiling --port 0 --items 50 >"$work/ceiling50.log" 2>&1 &
+  ceiling50_pid=$!
+  pids+=("$ceiling50_pid")
+  c50port="$(wait_for "$work/ceiling50.log" "$ceiling50_pid" '^listening on \([0-9][0-9]*\).*')"
+  target_pid="$ceiling50_pid"
+  scenario "ceiling-50" "http://127.0.0.1:$c50port/stores/$store_hash/v3/catalog/products" list.lua "$pages" "${auth[@]}"
+  stop_pid "$ceiling50_pid"
+fi
+
+# And the page "list 250" sends: the bare server answering with the bytes of the real page
+# captured above, whatever the page number asked.
+if want list-250; then
+  "$java_bin" "${jvm_flags[@]}" -cp "$classpath" dev.stockroom.bench.Ceiling --port 0 --body-file "$page250" >"$work/ceiling250.log" 2>&1 &
+  ceiling250_pid=$!
+  pids+=("$ceiling250_pid")
+  c250port="$(wait_for "$work/ceiling250.log" "$ceiling250_pid" '^listening on \([0-9][0-9]*\).*')"
+  target_pid="$ceiling250_pid"
+  scenario "ceiling-250" "http://127.0.0.1:$c250port/stores/$store_hash/v3/catalog/products" list250.lua "$pages250;$include250" "${auth[@]}"
+  stop_pid "$ceiling250_pid"
+fi
 
 # The table.
 ceil="${rps[ceiling]}"
@@ -242,25 +341,45 @@ table="$work/table.md"
 {
   echo "| scenario | req/s | p50 ms | p99 ms | % of ceiling | target | pass/fail |"
   echo "|---|---:|---:|---:|---:|---|---|"
-  row get-one "GET one product" "≥ 50% of ceiling, p99 < 20 ms" "r >= 0.5 * c && p < 20"
-  row list-50 "list 50 products" "≥ 20% of ceiling" "r >= 0.2 * c"
-  row create "create a product" "≥ 5,000/s" "r >= 5000"
+  if want get-one; then row get-one "GET one product" "≥ 50% of ceiling, p99 < 20 ms" "r >= 0.5 * c && p < 20"; fi
+  if want list-50; then row list-50 "list 50 products" "≥ 20% of ceiling" "r >= 0.2 * c"; fi
+  if want create; then row create "create a product" "≥ 5,000/s" "r >= 5000"; fi
+  if want list-250; then row list-250 "$label250" "≥ 300/s, p99 < 250 ms" "r >= 300 && p < 250"; fi
+  if want create-12; then row create-12 "create a product, 3 options × 4 values, 12 variants" "≥ 500/s" "r >= 500"; fi
   row ceiling "ceiling (bare Helidon GET)" "—" "1"
-  row ceiling-50 "bare Helidon, fixed 50-product page (reference)" "—" "1"
+  if want list-50; then row ceiling-50 "bare Helidon, fixed 50-product page (reference)" "—" "1"; fi
+  if want list-250; then
+    row ceiling-250 "bare Helidon, captured 250-product page of $(( (page250_bytes + 512) / 1024 )) KB (reference)" "—" "1"
+  fi
   awk -v h="$heap_peak_mb" -v m="$heap_max_mb" -v rss="$rss_mb" \
     'BEGIN {printf "| server heap | peak used %s MB (RSS peak %s MB) | | | | ≤ %s MB (-Xmx%sm) | %s |\n", h, rss, m, m, (h <= m ? "pass" : "FAIL")}'
-  awk -v l="${rps[list-50]}" -v c="${rps[ceiling-50]}" \
-    'BEGIN {printf "\nlist 50 against the bare server sending a page of the same size: %.0f%%.\n", (c > 0 ? 100 * l / c : 0)}'
   echo
-  echo "CPU used by other programs while each scenario ran (share of all $(nproc) CPUs; above a few % the numbers are low):"\
-    "GET one ${other[get-one]}%, list 50 ${other[list-50]}%, create ${other[create]}%, ceiling ${other[ceiling]}%, page ceiling ${other[ceiling-50]}%."
+  if want list-50; then
+    awk -v l="${rps[list-50]}" -v c="${rps[ceiling-50]}" \
+      'BEGIN {printf "list 50 against the bare server sending a page of the same size: %.0f%%.\n", (c > 0 ? 100 * l / c : 0)}'
+  fi
+  if want list-250; then
+    awk -v l="${rps[list-250]}" -v c="${rps[ceiling-250]}" -v b="$page250_bytes" -v inc="$include250" \
+      'BEGIN {printf "list 250 (include=%s) against the bare server sending the same %d-byte page: %.0f%%.\n", inc, b, (c > 0 ? 100 * l / c : 0)}'
+  fi
+  if want create-12; then
+    awk -v a="${rps[create-12]}" -v b="${rps[create]:-}" \
+      'BEGIN {printf "create with 12 variants: %.0f products/s, %.0f variants/s%s.\n", a, 12 * a,
+              (b > 0 && a > 0 ? sprintf(" (plain create: %.0f/s, so one 12-variant product costs about %.1f plain ones)", b, b / a) : "")}'
+  fi
+  echo
+  cpu=""
+  for n in get-one list-50 list-250 create create-12 ceiling ceiling-50 ceiling-250; do
+    if [ -n "${other[$n]:-}" ]; then cpu="$cpu, $n ${other[$n]}%"; fi
+  done
+  echo "CPU used by other programs while each scenario ran (share of all $(nproc) CPUs; above a few % the numbers are low): ${cpu#, }."
 } >"$table"
 
 {
   echo "# Stockroom benchmark"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) CPUs,"\
-    "$("$java_bin" -version 2>&1 | head -1), SQLite, $products products seeded,"\
+    "$("$java_bin" -version 2>&1 | head -1), SQLite, $products products seeded ($seeded_note),"\
     "wrk -t$threads -c$connections, ${duration}s per scenario after ${warmup}s warm-up;"\
     "CPUs $busy_start% busy just before the start."
   echo

@@ -2,7 +2,10 @@ package dev.stockroom.bench;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -11,7 +14,9 @@ import java.util.concurrent.CountDownLatch;
  * no JSON work, no pipeline: the store API's numbers are reported as a share of this.
  *
  * <p>{@code java -cp target/stockroom.jar:target/lib/* dev.stockroom.bench.Ceiling --port P} prints
- * {@code listening on P} (with the real port when P is 0) and serves until killed.
+ * {@code listening on P} (with the real port when P is 0) and serves until killed. {@code --items
+ * N} serves a page of N copies of that product instead; {@code --body-file F} serves the bytes of F
+ * (a response captured from Stockroom, so that the ceiling sends exactly as many bytes).
  */
 public final class Ceiling {
   /** A product as GET /v3/catalog/products/{id} renders one, with the default fields filled in. */
@@ -60,22 +65,25 @@ public final class Ceiling {
     return sb.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) throws InterruptedException, IOException {
     int port = 0;
     String host = "127.0.0.1";
     int items = 0;
+    String bodyFile = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(value(args, ++i));
         case "--host" -> host = value(args, ++i);
         case "--items" -> items = Integer.parseInt(value(args, ++i));
+        case "--body-file" -> bodyFile = value(args, ++i);
         default -> {
-          System.err.println("usage: Ceiling [--port P] [--host H] [--items N]");
+          System.err.println("usage: Ceiling [--port P] [--host H] [--items N | --body-file F]");
           System.exit(2);
         }
       }
     }
-    byte[] body = items > 0 ? page(items) : BODY;
+    byte[] body =
+        bodyFile != null ? Files.readAllBytes(Path.of(bodyFile)) : items > 0 ? page(items) : BODY;
     WebServer server =
         WebServer.builder()
             .host(host)

@@ -23,10 +23,18 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Sets a benchmark store up through the public API: creates a store (enterprise plan, no practical
  * rate or product limit), an API account with the products scope, then N products over many
- * keep-alive connections (one virtual thread each), printing progress every 10%.
+ * keep-alive connections (one virtual thread each), printing progress every 10% and at least every
+ * 10 seconds.
  *
- * <p>{@code Seed --url U --admin-token T --products N [--concurrency C]} ends by printing {@code
- * store_hash=…} and {@code access_token=…} on stdout; progress goes to stderr.
+ * <p>{@code Seed --url U --admin-token T --products N [--concurrency C] [--variants V] [--images
+ * I]} ends by printing {@code store_hash=…}, {@code access_token=…} and {@code images=yes|no} on
+ * stdout; progress and warnings go to stderr.
+ *
+ * <p>With {@code --variants V} each product is created with V variants in the product POST itself
+ * (one option, "Size", a label per variant, a SKU each). With {@code --images I} each product then
+ * gets I images by {@code POST …/products/{id}/images} with an {@code image_url} (the first one the
+ * thumbnail). Product 1 is seeded alone first: if its first image POST answers 404 or 405, the
+ * server has no image endpoint, and the rest are seeded without images (with a warning).
  *
  * <p>It speaks plain HTTP/1.1 over a socket rather than through {@code java.net.http}: on a small
  * machine that client costs nearly as much CPU as the server it feeds, which halves the seeding
@@ -42,6 +50,8 @@ public final class Seed {
     String adminToken = System.getenv("STOCKROOM_ADMIN_TOKEN");
     long products = 100_000;
     int concurrency = 32;
+    int variants = 0;
+    int images = 0;
     for (int i = 0; i < args.length; i += 2) {
       String v = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -49,8 +59,12 @@ public final class Seed {
         case "--admin-token" -> adminToken = v;
         case "--products" -> products = Long.parseLong(v);
         case "--concurrency" -> concurrency = Integer.parseInt(v);
+        case "--variants" -> variants = Integer.parseInt(v);
+        case "--images" -> images = Integer.parseInt(v);
         default -> {
-          System.err.println("usage: Seed --url U --admin-token T --products N [--concurrency C]");
+          System.err.println(
+              "usage: Seed --url U --admin-token T --products N [--concurrency C]"
+                  + " [--variants V] [--images I]");
           System.exit(2);
         }
       }
@@ -84,11 +98,43 @@ public final class Seed {
     String path = "/stores/" + hash + "/v3/catalog/products";
     String auth = "X-Auth-Token: " + token;
     long total = products;
+    int variantCount = variants;
+    AtomicLong imagesDone = new AtomicLong();
+
+    // Product 1 alone, to learn whether the server takes images at all.
+    boolean withImages = images > 0;
+    if (total >= 1) {
+      try (Conn conn = new Conn(server)) {
+        long id = productId(conn.post(path, auth, product(1, variantCount)));
+        for (int n = 0; n < images && withImages; n++) {
+          Conn.Answer a = conn.send(path + "/" + id + "/images", auth, image(id, n));
+          if (n == 0 && (a.code() == 404 || a.code() == 405)) {
+            withImages = false;
+            System.err.println(
+                "warning: POST "
+                    + path
+                    + "/{id}/images answered "
+                    + a.code()
+                    + ": this Stockroom has no product image endpoint yet;"
+                    + " seeding the products WITHOUT images");
+          } else {
+            a.expectOk("POST " + path + "/" + id + "/images");
+            imagesDone.incrementAndGet();
+          }
+        }
+      }
+    }
+    int imageCount = withImages ? images : 0;
+
     long step = Math.max(1, total / 10);
-    AtomicLong next = new AtomicLong();
-    AtomicLong done = new AtomicLong();
+    AtomicLong next = new AtomicLong(1);
+    AtomicLong done = new AtomicLong(Math.min(1, total));
     AtomicBoolean failed = new AtomicBoolean();
     long started = System.nanoTime();
+    AtomicLong lastReport = new AtomicLong(started);
+    String what =
+        (variantCount > 0 ? ", " + variantCount + " variants each" : "")
+            + (imageCount > 0 ? ", " + imageCount + " images each" : "");
     try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<Void>> futures = new ArrayList<>();
       for (int w = 0; w < concurrency; w++) {
@@ -99,17 +145,32 @@ public final class Seed {
                     for (long i = next.incrementAndGet();
                         i <= total && !failed.get();
                         i = next.incrementAndGet()) {
-                      conn.post(path, auth, product(i));
+                      long id = productId(conn.post(path, auth, product(i, variantCount)));
+                      for (int n = 0; n < imageCount; n++) {
+                        conn.post(path + "/" + id + "/images", auth, image(id, n));
+                        imagesDone.incrementAndGet();
+                      }
                       long d = done.incrementAndGet();
-                      if (d % step == 0 || d == total) {
-                        double secs = (System.nanoTime() - started) / 1e9;
+                      long now = System.nanoTime();
+                      long last = lastReport.get();
+                      if (d % step == 0
+                          || d == total
+                          || (now - last > 10_000_000_000L
+                              && lastReport.compareAndSet(last, now))) {
+                        lastReport.set(now);
+                        double secs = (now - started) / 1e9;
+                        double rate = d / secs;
                         System.err.printf(
                             Locale.ROOT,
-                            "  seeded %d/%d (%d%%) %.0f products/s%n",
+                            "  seeded %d/%d products (%d%%)%s: %.0f products/s, %.0f s so far,"
+                                + " about %.0f s to go%n",
                             d,
                             total,
                             d * 100 / total,
-                            d / secs);
+                            imageCount > 0 ? ", " + imagesDone.get() + " images" : "",
+                            rate,
+                            secs,
+                            (total - d) / rate);
                       }
                     }
                   } catch (IOException | RuntimeException e) {
@@ -131,20 +192,72 @@ public final class Seed {
     }
     double secs = (System.nanoTime() - started) / 1e9;
     System.err.printf(
-        Locale.ROOT, "  seeded %d products in %.1f s (%.0f/s)%n", total, secs, total / secs);
+        Locale.ROOT,
+        "  seeded %d products%s (%d images) in %.1f s (%.0f products/s)%n",
+        total,
+        what,
+        imagesDone.get(),
+        secs,
+        total / secs);
     System.out.println("store_hash=" + hash);
     System.out.println("access_token=" + token);
+    System.out.println("images=" + (imageCount > 0 ? "yes" : "no"));
   }
 
-  /** Product i: unique name and SKU, prices spread over 1.00 … 100.99. */
-  static String product(long i) {
+  /** The id in a product POST's answer ({@code {"data":{"id":…}}}). */
+  private static long productId(String answer) throws IOException {
+    long id = JSON.readTree(answer).path("data").path("id").asLong(0);
+    if (id <= 0) {
+      throw new IOException("the product POST answered without an id: " + answer);
+    }
+    return id;
+  }
+
+  /** Image n of product id: a CDN URL (stored as given, never fetched); the first the thumbnail. */
+  static String image(long id, int n) {
+    return "{\"image_url\":\"https://cdn.example.com/p/"
+        + id
+        + "-"
+        + n
+        + ".jpg\",\"is_thumbnail\":"
+        + (n == 0)
+        + "}";
+  }
+
+  /** Size labels of the seeded variants, then "Size k" past these. */
+  private static final List<String> SIZES = List.of("S", "M", "L", "XL", "XXL", "XXXL");
+
+  /**
+   * Product i: unique name and SKU, prices spread over 1.00 … 100.99; with {@code variants} > 0,
+   * that many variants of one option "Size" (S, M, L, …), SKUs {@code BENCH-0000007-S} and so on.
+   */
+  static String product(long i, int variants) {
     double price = 1 + (i * 37 % 10_000) / 100.0;
-    return String.format(
-        Locale.ROOT,
-        "{\"name\":\"Bench product %d\",\"type\":\"physical\",\"weight\":1,\"price\":%.2f,\"sku\":\"BENCH-%07d\"}",
-        i,
-        price,
-        i);
+    String sku = String.format(Locale.ROOT, "BENCH-%07d", i);
+    StringBuilder b =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "{\"name\":\"Bench product %d\",\"type\":\"physical\",\"weight\":1,\"price\":%.2f,\"sku\":\"%s\"",
+                i,
+                price,
+                sku));
+    if (variants > 0) {
+      b.append(",\"variants\":[");
+      for (int k = 0; k < variants; k++) {
+        String label = k < SIZES.size() ? SIZES.get(k) : "Size " + (k + 1);
+        b.append(k > 0 ? "," : "")
+            .append("{\"sku\":\"")
+            .append(sku)
+            .append('-')
+            .append(label.replace(' ', '-'))
+            .append("\",\"option_values\":[{\"option_display_name\":\"Size\",\"label\":\"")
+            .append(label)
+            .append("\"}]}");
+      }
+      b.append(']');
+    }
+    return b.append('}').toString();
   }
 
   /** One keep-alive HTTP/1.1 connection that POSTs JSON and expects 200 or 201 back. */
@@ -158,7 +271,24 @@ public final class Seed {
       this.server = server;
     }
 
+    /** An answer: status code, status line and body. */
+    record Answer(int code, String status, String body) {
+      void expectOk(String what) throws IOException {
+        if (code != 200 && code != 201) {
+          throw new IOException(what + " answered " + status + ": " + body);
+        }
+      }
+    }
+
+    /** POSTs and expects 200 or 201; returns the body. */
     String post(String path, String authHeader, String json) throws IOException {
+      Answer a = send(path, authHeader, json);
+      a.expectOk("POST " + path);
+      return a.body();
+    }
+
+    /** POSTs and returns whatever came back. */
+    Answer send(String path, String authHeader, String json) throws IOException {
       if (socket == null) {
         socket = new Socket(server.getHost(), server.getPort());
         socket.setTcpNoDelay(true);
@@ -205,10 +335,7 @@ public final class Seed {
       if (close || length < 0) {
         close();
       }
-      if (code != 200 && code != 201) {
-        throw new IOException("POST " + path + " answered " + status + ": " + answer);
-      }
-      return answer;
+      return new Answer(code, status, answer);
     }
 
     private String line() throws IOException {
