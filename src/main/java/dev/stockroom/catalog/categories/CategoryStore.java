@@ -245,23 +245,29 @@ public final class CategoryStore {
     int height = 0;
     while (!level.isEmpty() && height < 1000) {
       height++;
-      List<Long> next = new java.util.ArrayList<>();
-      for (int from = 0; from < level.size(); from += 500) {
-        List<Long> chunk = level.subList(from, Math.min(level.size(), from + 500));
-        var q =
-            h.createQuery(
-                "SELECT id FROM categories WHERE store_id = ? AND parent_id IN ("
-                    + Filters.marks(chunk.size())
-                    + ")");
-        q.bind(0, storeId);
-        for (int i = 0; i < chunk.size(); i++) {
-          q.bind(i + 1, chunk.get(i));
-        }
-        next.addAll(q.mapTo(Long.class).list());
-      }
-      level = next;
+      level = childrenOf(h, storeId, level);
     }
     return height;
+  }
+
+  /** The ids of the direct subcategories of {@code ids}. */
+  private static List<Long> childrenOf(Handle h, long storeId, List<Long> ids) {
+    List<Long> out = new java.util.ArrayList<>();
+    // In chunks (bind-parameter limits).
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      var q =
+          h.createQuery(
+              "SELECT id FROM categories WHERE store_id = ? AND parent_id IN ("
+                  + Filters.marks(chunk.size())
+                  + ")");
+      q.bind(0, storeId);
+      for (int i = 0; i < chunk.size(); i++) {
+        q.bind(i + 1, chunk.get(i));
+      }
+      out.addAll(q.mapTo(Long.class).list());
+    }
+    return out;
   }
 
   private static void checkSiblingName(
@@ -328,26 +334,8 @@ public final class CategoryStore {
   }
 
   private static long childrenOutside(Handle h, long storeId, List<Long> ids) {
-    // In chunks (bind-parameter limits): children of the deleted set that are not in it.
+    // Children of the deleted set that are not in it.
     java.util.Set<Long> deleted = new java.util.HashSet<>(ids);
-    long outside = 0;
-    for (int from = 0; from < ids.size(); from += 500) {
-      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-      var q =
-          h.createQuery(
-              "SELECT id FROM categories WHERE store_id = ? AND parent_id IN ("
-                  + Filters.marks(chunk.size())
-                  + ")");
-      q.bind(0, storeId);
-      for (int i = 0; i < chunk.size(); i++) {
-        q.bind(i + 1, chunk.get(i));
-      }
-      for (Long child : q.mapTo(Long.class).list()) {
-        if (!deleted.contains(child)) {
-          outside++;
-        }
-      }
-    }
-    return outside;
+    return childrenOf(h, storeId, ids).stream().filter(c -> !deleted.contains(c)).count();
   }
 }

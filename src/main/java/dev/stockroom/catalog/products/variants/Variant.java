@@ -17,14 +17,21 @@ public final class Variant {
 
   /** What a variant accepts on POST and PUT (option_values and product_id handled apart). */
   static final Schema SCHEMA =
-      fields(Schema.of("id", "sku_id", "calculated_price", "calculated_weight"));
+      fields(Schema.of("id", "sku_id", "calculated_price", "calculated_weight"), byIds());
 
   /** A batch item: the same fields and the id of the variant to update (none to create one). */
   static final Schema BATCH =
-      fields(Schema.of("sku_id", "calculated_price", "calculated_weight"))
+      fields(Schema.of("sku_id", "calculated_price", "calculated_weight"), byIds())
           .integer("id", 1, 1_000_000_000L);
 
-  private static Schema fields(Schema s) {
+  /** An option value of a variant: {@code {id, option_id}}. */
+  private static Schema byIds() {
+    return Schema.of("label", "option_display_name")
+        .integer("id", 1, 1_000_000_000L)
+        .integer("option_id", 1, 1_000_000_000L);
+  }
+
+  private static Schema fields(Schema s, Schema optionValue) {
     return s.number("cost_price", 0, MAX_MONEY)
         .nullable()
         .number("price", 0, MAX_MONEY)
@@ -61,12 +68,7 @@ public final class Variant {
         .string("image_url", 0, 255)
         .integer("product_id", 1, 1_000_000_000L)
         .string("sku", 1, 255)
-        .objectArray(
-            "option_values",
-            Schema.of("label", "option_display_name")
-                .integer("id", 1, 1_000_000_000L)
-                .integer("option_id", 1, 1_000_000_000L),
-            250);
+        .objectArray("option_values", optionValue, 250);
   }
 
   /**
@@ -74,37 +76,11 @@ public final class Variant {
    * values name the option and the label, and the options are made from them.
    */
   static final Schema IN_PRODUCT =
-      Schema.of("id", "sku_id", "calculated_price", "calculated_weight", "product_id")
-          .number("cost_price", 0, MAX_MONEY)
-          .nullable()
-          .number("price", 0, MAX_MONEY)
-          .nullable()
-          .number("sale_price", 0, MAX_MONEY)
-          .nullable()
-          .number("retail_price", 0, MAX_MONEY)
-          .nullable()
-          .number("weight", 0, MAX_DIMENSION)
-          .nullable()
-          .bool("purchasing_disabled")
-          .string("purchasing_disabled_message", 0, 255)
-          .string("upc", 0, 255)
-          .nullable()
-          .integer("inventory_level", 0, 1_000_000_000L)
-          .nullable()
-          .integer("inventory_warning_level", 0, 1_000_000_000L)
-          .nullable()
-          .string("bin_picking_number", 0, 255)
-          .nullable()
-          .string("mpn", 0, 255)
-          .string("gtin", 0, 255)
-          .string("image_url", 0, 255)
-          .string("sku", 1, 255)
-          .objectArray(
-              "option_values",
-              Schema.of("id", "option_id")
-                  .string("option_display_name", 1, 255)
-                  .string("label", 1, 255),
-              250);
+      fields(
+          Schema.of("id", "sku_id", "calculated_price", "calculated_weight"),
+          Schema.of("id", "option_id")
+              .string("option_display_name", 1, 255)
+              .string("label", 1, 255));
 
   private Variant() {}
 
