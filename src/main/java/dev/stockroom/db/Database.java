@@ -166,6 +166,23 @@ public final class Database implements AutoCloseable {
         .one();
   }
 
+  /** Reserves {@code n} consecutive ids of {@code entity}; returns the first. */
+  public static long nextIds(Handle h, long storeId, String entity, int n) {
+    long last =
+        h.createQuery(
+                """
+                INSERT INTO id_sequences (store_id, entity, last_id) VALUES (?, ?, ?)
+                ON CONFLICT (store_id, entity) DO UPDATE SET last_id = id_sequences.last_id + ?
+                RETURNING last_id""")
+            .bind(0, storeId)
+            .bind(1, entity)
+            .bind(2, (long) n)
+            .bind(3, (long) n)
+            .mapTo(Long.class)
+            .one();
+    return last - n + 1;
+  }
+
   /** Adds {@code delta} to a per-store count kept in the same transaction as the change. */
   public static void count(Handle h, long storeId, String entity, long delta) {
     h.createUpdate(

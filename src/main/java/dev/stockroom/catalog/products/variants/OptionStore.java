@@ -169,11 +169,12 @@ public final class OptionStore {
             "values_per_option",
             values.size(),
             "values of the " + kind.noun.toLowerCase(java.util.Locale.ROOT));
+    long first = values.isEmpty() ? 0 : Database.nextIds(h, t.id(), "option_values", values.size());
     for (int i = 0; i < values.size(); i++) {
       JsonNode v = values.get(i);
       requireValueFields(v, prefix + "option_values." + i + ".");
       checkLabel(out, v.path("label").asText(), 0, prefix + "option_values." + i + ".label");
-      out.add(Option.value(kind, Database.nextId(h, t.id(), "option_values"), id, v));
+      out.add(Option.value(kind, first + i, id, v));
     }
     h.createUpdate(
             "INSERT INTO product_options (store_id, id, product_id, kind, display_name, sort_order, doc) VALUES (?, ?, ?, ?, ?, ?, ?)")

@@ -14,6 +14,7 @@ import dev.stockroom.db.Database;
 import dev.stockroom.db.Docs;
 import dev.stockroom.tenancy.Tenant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -457,11 +458,20 @@ public final class VariantStore {
    */
   private static ArrayNode resolveValues(
       Handle h, long storeId, long productId, @Nullable JsonNode given, String prefix) {
-    String field = prefix + "option_values";
+    return resolveValues(options(h, storeId, productId), productId, given, prefix);
+  }
+
+  private static Map<Long, ObjectNode> options(Handle h, long storeId, long productId) {
     Map<Long, ObjectNode> options = new LinkedHashMap<>();
     for (ObjectNode o : OptionStore.docs(h, storeId, productId, Option.Kind.OPTION)) {
       options.put(o.get("id").asLong(), o);
     }
+    return options;
+  }
+
+  private static ArrayNode resolveValues(
+      Map<Long, ObjectNode> options, long productId, @Nullable JsonNode given, String prefix) {
+    String field = prefix + "option_values";
     if (options.isEmpty()) {
       throw ApiException.Invalid.field(
           field,
@@ -631,10 +641,103 @@ public final class VariantStore {
         });
   }
 
-  /** Creates the given variants (from a product POST) on a product whose options now exist. */
+  /**
+   * Creates the given variants (from a product POST, on a product with no variants yet whose
+   * options now exist) with one check of every SKU and one batch insert.
+   */
   static void createAll(Handle h, Tenant t, long productId, List<ObjectNode> variants) {
+    ObjectNode product = ProductStore.docFor(h, t.id(), productId);
+    t.limits()
+        .check("skus_per_product", variants.size(), "variants (SKUs) on product " + productId);
+    Map<Long, ObjectNode> options = options(h, t.id(), productId);
+    List<ArrayNode> combos = new ArrayList<>();
+    Map<Set<Long>, Integer> seen = new HashMap<>();
+    Map<String, Integer> skus = new LinkedHashMap<>();
     for (int i = 0; i < variants.size(); i++) {
-      create(h, t, productId, variants.get(i), "variants." + i + ".");
+      String prefix = "variants." + i + ".";
+      ArrayNode values =
+          resolveValues(options, productId, variants.get(i).get("option_values"), prefix);
+      Integer same = seen.putIfAbsent(ids(values), i);
+      if (same != null) {
+        throw new ApiException.Conflict(
+            "Variants "
+                + same
+                + " and "
+                + i
+                + " have the same option values; each combination is one variant.",
+            Map.of(prefix + "option_values", "the same as variants." + same));
+      }
+      String sku = variants.get(i).path("sku").asText();
+      Integer twice = skus.putIfAbsent(sku, i);
+      if (twice != null) {
+        throw new ApiException.Conflict(
+            "The SKU '" + sku + "' is given twice; SKUs must be unique.",
+            Map.of(prefix + "sku", "the same as variants." + twice + ".sku"));
+      }
+      combos.add(values);
     }
+    List<String> taken = takenSkus(h, t.id(), new ArrayList<>(skus.keySet()), productId);
+    if (!taken.isEmpty()) {
+      String sku = taken.get(0);
+      throw new ApiException.Conflict(
+          "The SKU '" + sku + "' is a duplicate; SKUs must be unique.",
+          Map.of(
+              "variants." + skus.get(sku) + ".sku",
+              "A product or variant with SKU '" + sku + "' already exists."));
+    }
+    long firstId = Database.nextIds(h, t.id(), TABLE, variants.size());
+    long firstSku = Database.nextIds(h, t.id(), "skus", variants.size());
+    var batch =
+        h.prepareBatch(
+            "INSERT INTO variants (store_id, id, product_id, sku, is_base, inventory_level, calculated_price, doc)"
+                + " VALUES (?, ?, ?, ?, 0, ?, ?, ?)");
+    for (int i = 0; i < variants.size(); i++) {
+      ObjectNode v = Variant.create(firstId + i, productId, firstSku + i, variants.get(i));
+      v.set("option_values", combos.get(i));
+      Variant.calculate(v, product);
+      batch
+          .bind(0, t.id())
+          .bind(1, firstId + i)
+          .bind(2, productId)
+          .bind(3, v.path("sku").asText())
+          .bind(4, v.path("inventory_level").asLong(0))
+          .bind(5, v.path("calculated_price").asDouble())
+          .bind(6, Json.text(v))
+          .add();
+    }
+    batch.execute();
+    Database.count(h, t.id(), TABLE, variants.size());
+    if (product.path("inventory_tracking").asText().equals("variant")) {
+      productInventory(h, t.id(), product);
+    }
+  }
+
+  /** Which of {@code skus} a variant (of any product) or another product already has. */
+  private static List<String> takenSkus(Handle h, long storeId, List<String> skus, long productId) {
+    List<String> out = new ArrayList<>();
+    List<String> wanted = skus.stream().filter(x -> !x.isEmpty()).toList();
+    for (int from = 0; from < wanted.size(); from += 400) {
+      List<String> chunk = wanted.subList(from, Math.min(wanted.size(), from + 400));
+      String in = "(" + Filters.marks(chunk.size()) + ")";
+      var q =
+          h.createQuery(
+              "SELECT sku FROM variants WHERE store_id = ? AND sku IN "
+                  + in
+                  + " UNION ALL SELECT sku FROM products WHERE store_id = ? AND sku IN "
+                  + in
+                  + " AND id <> ?");
+      int at = 0;
+      q.bind(at++, storeId);
+      for (String sku : chunk) {
+        q.bind(at++, sku);
+      }
+      q.bind(at++, storeId);
+      for (String sku : chunk) {
+        q.bind(at++, sku);
+      }
+      q.bind(at, productId);
+      out.addAll(q.mapTo(String.class).list());
+    }
+    return out;
   }
 }

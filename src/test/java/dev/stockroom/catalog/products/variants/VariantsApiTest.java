@@ -589,4 +589,32 @@ class VariantsApiTest {
     assertThat(data(s.get(P + "/" + other + "/variants/" + otherBase)).path("price").isNull())
         .isTrue();
   }
+
+  @Test
+  void aProductPostRefusesRepeatedSkusOrCombinationsAndCreatesNothing() {
+    TestStore s = sr.newStore();
+    s.post(
+        P, "{\"name\":\"Owner\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"sku\":\"OWNED\"}");
+    String s1 =
+        "{\"sku\":\"%s\",\"option_values\":[{\"option_display_name\":\"Size\",\"label\":\"%s\"}]}";
+    String body =
+        "{\"name\":\"Dup\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"variants\":[%s,%s]}";
+    Response sameSku = s.post(P, body.formatted(s1.formatted("X", "S"), s1.formatted("X", "M")));
+    assertThat(sameSku.status()).isEqualTo(409);
+    assertThat(sameSku.json().path("errors").has("variants.1.sku")).isTrue();
+    Response sameCombo = s.post(P, body.formatted(s1.formatted("A", "S"), s1.formatted("B", "S")));
+    assertThat(sameCombo.status()).isEqualTo(409);
+    Response taken = s.post(P, body.formatted(s1.formatted("OWNED", "S"), s1.formatted("B", "M")));
+    assertThat(taken.status()).isEqualTo(409);
+    assertThat(taken.json().path("errors").has("variants.0.sku")).isTrue();
+    assertThat(s.get(P + "?name=Dup").ids()).isEmpty();
+    assertThat(
+            s.get("v3/catalog/variants")
+                .json()
+                .path("meta")
+                .path("pagination")
+                .path("total")
+                .asInt())
+        .isEqualTo(1);
+  }
 }
