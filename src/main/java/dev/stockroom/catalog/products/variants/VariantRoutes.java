@@ -38,7 +38,14 @@ public final class VariantRoutes implements Routes {
               "product_id",
               "product_id",
               EnumSet.of(Filters.Op.EQ, Filters.Op.IN, Filters.Op.NOT_IN))
-          .text("sku", "sku", EnumSet.of(Filters.Op.EQ, Filters.Op.IN));
+          .custom(
+              "sku",
+              EnumSet.of(Filters.Op.EQ, Filters.Op.IN),
+              (op, values, binds) -> {
+                binds.addAll(values);
+                // "sku <> ''" lets both databases use the partial unique index on sku.
+                return "sku IN (" + Filters.marks(values.size()) + ") AND sku <> ''";
+              });
 
   private final VariantStore store;
 

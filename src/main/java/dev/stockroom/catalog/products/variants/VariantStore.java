@@ -721,11 +721,12 @@ public final class VariantStore {
       String in = "(" + Filters.marks(chunk.size()) + ")";
       var q =
           h.createQuery(
+              // "sku <> ''" lets both databases use the partial unique indexes on sku.
               "SELECT sku FROM variants WHERE store_id = ? AND sku IN "
                   + in
-                  + " UNION ALL SELECT sku FROM products WHERE store_id = ? AND sku IN "
+                  + " AND sku <> '' UNION ALL SELECT sku FROM products WHERE store_id = ? AND sku IN "
                   + in
-                  + " AND id <> ?");
+                  + " AND sku <> '' AND id <> ?");
       int at = 0;
       q.bind(at++, storeId);
       for (String sku : chunk) {
