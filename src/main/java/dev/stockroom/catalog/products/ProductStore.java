@@ -211,12 +211,19 @@ public final class ProductStore {
       }
       out.add(fields.isAll() ? d : Json.write(fields.apply(Json.tree(d))));
     }
+    if (includes.isEmpty()) {
+      return out;
+    }
+    List<Map<Long, List<byte[]>>> fetched = new ArrayList<>(includes.size());
     for (Include inc : includes) {
-      Map<Long, byte[]> found = inc.fetch().fetch(h, storeId, idOf);
-      byte[] empty = inc.empty().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      for (int i = 0; i < out.size(); i++) {
-        out.set(i, Include.splice(out.get(i), inc.name(), found.getOrDefault(idOf.get(i), empty)));
+      fetched.add(inc.fetch().fetch(h, storeId, idOf));
+    }
+    for (int i = 0; i < out.size(); i++) {
+      List<List<byte[]>> found = new ArrayList<>(includes.size());
+      for (Map<Long, List<byte[]>> f : fetched) {
+        found.add(f.get(idOf.get(i)));
       }
+      out.set(i, Include.expand(out.get(i), includes, found));
     }
     return out;
   }
