@@ -43,21 +43,29 @@ public record Include(String name, boolean single, ListFetch fetch) {
         });
   }
 
+  /** The {@code ,"name":} bytes of each include, computed once per page. */
+  static byte[][] keys(List<Include> includes) {
+    byte[][] keys = new byte[includes.size()][];
+    for (int i = 0; i < includes.size(); i++) {
+      keys[i] = (",\"" + includes.get(i).name() + "\":").getBytes(StandardCharsets.UTF_8);
+    }
+    return keys;
+  }
+
   private static final byte[] NULL = "null".getBytes(StandardCharsets.UTF_8);
 
   /**
    * {@code doc} with {@code ,"name":value} added before its closing brace for each include, where
    * {@code found.get(i)} holds include {@code i}'s documents for this product (null: none).
    */
-  static byte[] expand(byte[] doc, List<Include> includes, List<List<byte[]>> found) {
+  static byte[] expand(
+      byte[] doc, List<Include> includes, byte[][] keys, List<List<byte[]>> found) {
     int end = doc.length - 1;
     while (end > 0 && doc[end] != '}') {
       end--;
     }
-    byte[][] keys = new byte[includes.size()][];
     int size = end + 1;
     for (int i = 0; i < includes.size(); i++) {
-      keys[i] = (",\"" + includes.get(i).name() + "\":").getBytes(StandardCharsets.UTF_8);
       size += keys[i].length;
       List<byte[]> docs = found.get(i);
       if (includes.get(i).single()) {

@@ -218,12 +218,13 @@ public final class ProductStore {
     for (Include inc : includes) {
       fetched.add(inc.fetch().fetch(h, storeId, idOf));
     }
+    byte[][] keys = Include.keys(includes);
     for (int i = 0; i < out.size(); i++) {
       List<List<byte[]>> found = new ArrayList<>(includes.size());
       for (Map<Long, List<byte[]>> f : fetched) {
         found.add(f.get(idOf.get(i)));
       }
-      out.set(i, Include.expand(out.get(i), includes, found));
+      out.set(i, Include.expand(out.get(i), includes, keys, found));
     }
     return out;
   }
