@@ -297,6 +297,7 @@ public final class VariantStore {
       if (r.base()) {
         delete(h, t.id(), r.id());
         product.putNull("base_variant_id");
+        ProductStore.rewrite(h, t.id(), product);
       }
     }
     long id = Database.nextId(h, t.id(), TABLE);
@@ -435,10 +436,12 @@ public final class VariantStore {
     }
   }
 
-  /** With inventory tracked by variant, the product's level is the sum of its variants'. */
+  /**
+   * With inventory tracked by variant, the product's level is the sum of its variants' (the product
+   * row is written then; otherwise nothing is).
+   */
   private static void productInventory(Handle h, long storeId, ObjectNode product) {
     if (!product.path("inventory_tracking").asText().equals("variant")) {
-      ProductStore.rewrite(h, storeId, product);
       return;
     }
     long sum =
@@ -707,9 +710,7 @@ public final class VariantStore {
     }
     batch.execute();
     Database.count(h, t.id(), TABLE, variants.size());
-    if (product.path("inventory_tracking").asText().equals("variant")) {
-      productInventory(h, t.id(), product);
-    }
+    productInventory(h, t.id(), product);
   }
 
   /** Which of {@code skus} a variant (of any product) or another product already has. */
