@@ -3,6 +3,7 @@ package dev.stockroom.catalog.products;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockroom.api.ApiException;
+import dev.stockroom.api.Batch;
 import dev.stockroom.api.Call;
 import dev.stockroom.api.Envelope;
 import dev.stockroom.api.Fields;
@@ -398,21 +399,7 @@ public final class ProductRoutes implements Routes {
 
   private Reply updateBatch(Call c) {
     JsonNode body = c.json();
-    if (!body.isArray()) {
-      throw ApiException.Invalid.field(
-          "body", "must be a JSON array of products, each with its id");
-    }
-    if (body.size() > batchLimit) {
-      throw new ApiException.Refused(
-          Status.TOO_LARGE,
-          "The request payload is too large. The maximum items allowed in the array is "
-              + batchLimit,
-          Map.of("max_items", batchLimit),
-          Map.of());
-    }
-    if (body.isEmpty()) {
-      throw ApiException.Invalid.field("body", "must contain at least one product");
-    }
+    Batch.check(body, batchLimit, "products, each with its id");
     Map<String, String> errors = new LinkedHashMap<>();
     List<Map.Entry<Long, ObjectNode>> items = new ArrayList<>();
     for (int i = 0; i < body.size(); i++) {

@@ -3,6 +3,7 @@ package dev.stockroom.catalog.products.variants;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockroom.api.ApiException;
+import dev.stockroom.api.Batch;
 import dev.stockroom.api.Call;
 import dev.stockroom.api.Envelope;
 import dev.stockroom.api.Fields;
@@ -118,20 +119,7 @@ public final class VariantRoutes implements Routes {
 
   private Reply updateBatch(Call c) {
     JsonNode body = c.json();
-    if (!body.isArray()) {
-      throw ApiException.Invalid.field("body", "must be a JSON array of variants");
-    }
-    if (body.size() > BATCH_LIMIT) {
-      throw new ApiException.Refused(
-          Status.TOO_LARGE,
-          "The request payload is too large. The maximum items allowed in the array is "
-              + BATCH_LIMIT,
-          Map.of("max_items", BATCH_LIMIT),
-          Map.of());
-    }
-    if (body.isEmpty()) {
-      throw ApiException.Invalid.field("body", "must contain at least one variant");
-    }
+    Batch.check(body, BATCH_LIMIT, "variants");
     Map<String, String> errors = new LinkedHashMap<>();
     List<ObjectNode> items = new ArrayList<>();
     for (int i = 0; i < body.size(); i++) {
