@@ -117,6 +117,23 @@ public final class Call {
     return Multipart.isFormData(headers.get("content-type"));
   }
 
+  /**
+   * The instant of a parseable {@code If-Modified-Since} header on a GET or HEAD (RFC 2822 or ISO
+   * 8601, as the hosted API takes); empty when absent or unparseable (then it is ignored, as HTTP
+   * asks).
+   */
+  public java.util.Optional<Long> ifModifiedSince() {
+    String raw = headers.get("if-modified-since");
+    if (raw == null || raw.isBlank() || !(method.equals("GET") || method.equals("HEAD"))) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(Dates.parse(raw));
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   public JsonNode json() {
     if (json == null) {
       json = Json.parse(body);
