@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 public final class Scopes {
   public static final String PRODUCTS = "store_v2_products";
   public static final String INFORMATION = "store_v2_information";
+  public static final String ORDERS = "store_v2_orders";
+  public static final String CUSTOMERS = "store_v2_customers";
   public static final String DEFAULT = "default";
 
   private static final List<String> MODIFY_WITH_READ_ONLY =
