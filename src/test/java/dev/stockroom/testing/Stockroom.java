@@ -56,7 +56,8 @@ public final class Stockroom {
   public TestStore newStore() {
     return newStore(
         "{\"name\":\"Test store " + STORES.incrementAndGet() + "\",\"plan\":\"enterprise\"}",
-        List.of("store_v2_products", "store_v2_information"));
+        List.of(
+            "store_v2_products", "store_v2_information", "store_v2_orders", "store_v2_customers"));
   }
 
   /** A fresh store with platform-limit overrides ({@code {"image_bytes":500}}), products scope. */
