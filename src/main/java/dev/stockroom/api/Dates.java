@@ -23,6 +23,14 @@ public final class Dates {
     return V3.format(Instant.ofEpochMilli(epochMillis));
   }
 
+  /**
+   * An HTTP date ({@code Last-Modified}): RFC 1123 in GMT, {@code Tue, 05 Mar 2019 21:40:11 GMT}.
+   */
+  public static String http(long epochMillis) {
+    return DateTimeFormatter.RFC_1123_DATE_TIME.format(
+        Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.UTC));
+  }
+
   public static String v2(long epochMillis) {
     return V2.format(Instant.ofEpochMilli(epochMillis));
   }

@@ -35,10 +35,28 @@ public final class Docs {
 
   /** A stored document as its UTF-8 JSON bytes. */
   public static Optional<byte[]> doc(Handle h, String table, long storeId, long id) {
+    return dated(h, table, storeId, id, false).map(Dated::doc);
+  }
+
+  /** A stored document with its {@code date_modified} (epoch ms), for {@code Last-Modified}. */
+  public record Dated(byte[] doc, long modified) {}
+
+  /** The document and its {@code date_modified} column; the table must have one. */
+  public static Optional<Dated> datedDoc(Handle h, String table, long storeId, long id) {
+    return dated(h, table, storeId, id, true);
+  }
+
+  private static Optional<Dated> dated(
+      Handle h, String table, long storeId, long id, boolean withDate) {
     // The hottest read of the API: plain JDBC on the handle's connection (JDBI's per-statement
     // set-up cost more than the SQLite lookup itself), with the cached statement where there is
     // one.
-    String sql = "SELECT doc FROM " + table + " WHERE store_id = ? AND id = ?";
+    String sql =
+        "SELECT doc"
+            + (withDate ? ", date_modified" : "")
+            + " FROM "
+            + table
+            + " WHERE store_id = ? AND id = ?";
     CachedStatements cache = h.getStatementBuilder() instanceof CachedStatements c ? c : null;
     try {
       PreparedStatement ps =
@@ -49,7 +67,9 @@ public final class Docs {
         ps.setLong(1, storeId);
         ps.setLong(2, id);
         try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+          return rs.next()
+              ? Optional.of(new Dated(rs.getBytes(1), withDate ? rs.getLong(2) : 0))
+              : Optional.empty();
         }
       } finally {
         if (cache == null) {

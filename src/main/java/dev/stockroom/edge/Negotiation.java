@@ -41,6 +41,45 @@ final class Negotiation {
   }
 
   /**
+   * Whether a v2 request's {@code Accept} asks for XML rather than JSON: XML has a higher {@code
+   * q}, or the same and is listed first ({@code application/xml} or {@code text/xml}; {@code
+   * *}/{@code *} counts for JSON).
+   */
+  static boolean prefersXml(@Nullable String accept) {
+    if (accept == null || accept.isBlank()) {
+      return false;
+    }
+    double xml = -1;
+    double json = -1;
+    boolean xmlFirst = false;
+    for (String part : accept.split(",")) {
+      String[] bits = part.split(";");
+      String type = bits[0].trim().toLowerCase(Locale.ROOT);
+      double q = 1;
+      for (int i = 1; i < bits.length; i++) {
+        String p = bits[i].trim().replace(" ", "");
+        if (p.startsWith("q=")) {
+          try {
+            q = Double.parseDouble(p.substring(2));
+          } catch (NumberFormatException e) {
+            q = 0;
+          }
+        }
+      }
+      boolean isXml =
+          type.equals("application/xml") || type.equals("text/xml") || type.endsWith("+xml");
+      boolean isJson = !isXml && acceptsJson(type);
+      if (isXml && q > xml) {
+        xmlFirst = json < 0;
+        xml = q;
+      } else if (isJson && q > json) {
+        json = q;
+      }
+    }
+    return xml > 0 && (xml > json || (xml == json && xmlFirst));
+  }
+
+  /**
    * A write's Content-Type must be one its route takes (415 otherwise): JSON, or {@code
    * multipart/form-data} on upload routes.
    */

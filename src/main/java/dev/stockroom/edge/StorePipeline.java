@@ -4,11 +4,13 @@ import dev.stockroom.api.ApiException;
 import dev.stockroom.api.ApiVersion;
 import dev.stockroom.api.Call;
 import dev.stockroom.api.ErrorRenderer;
+import dev.stockroom.api.Json;
 import dev.stockroom.api.Multipart;
 import dev.stockroom.api.Query;
 import dev.stockroom.api.Reply;
 import dev.stockroom.api.Router;
 import dev.stockroom.api.Status;
+import dev.stockroom.api.Xml;
 import dev.stockroom.ratelimit.RateLimiter;
 import dev.stockroom.tenancy.ApiAccount;
 import dev.stockroom.tenancy.Scopes;
@@ -80,10 +82,23 @@ final class StorePipeline {
     }
   }
 
-  Reply handle(Exchange ex) {
-    ApiVersion version = ApiVersion.ofPath(ex.path());
+  Reply handle(Exchange request) {
+    ApiVersion version = ApiVersion.ofPath(request.path());
     RateLimiter.Decision decision = null;
     Reply reply;
+    // v2 answers in XML on Accept: application/xml or a .xml suffix; a .json suffix forces JSON.
+    Exchange ex = request;
+    Format format = Format.JSON;
+    if (version == ApiVersion.V2) {
+      String p = request.path();
+      if (p.endsWith(".xml") || p.endsWith(".json")) {
+        format = p.endsWith(".xml") ? Format.XML_BY_SUFFIX : Format.JSON_BY_SUFFIX;
+        ex = withPath(request, p.substring(0, p.lastIndexOf('.')));
+      } else if (Negotiation.prefersXml(request.headers().get("accept"))) {
+        format = Format.XML;
+      }
+    }
+    String[] template = {""};
     try {
       String[] parts = ex.path().split("/", 5);
       if (parts.length < 4 || !(parts[3].equals("v2") || parts[3].equals("v3"))) {
@@ -118,12 +133,19 @@ final class StorePipeline {
       if (!decision.allowed()) {
         throw new ApiException.RateLimited(decision.resetMs());
       }
-      reply = dispatch(ex, t, account.get(), parts);
+      reply = dispatch(ex, t, account.get(), parts, format, template);
     } catch (ApiException e) {
       reply = ErrorRenderer.render(version, e);
     } catch (RuntimeException e) {
       LOG.error("request {} {} {} failed", ex.requestId(), ex.method(), ex.path(), e);
       reply = ErrorRenderer.unexpected(version, ex.requestId());
+    }
+    if (format.xml()) {
+      reply = toXml(reply, template[0]);
+    }
+    if (reply.status() == Status.OK.code()
+        && (ex.method().equals("GET") || ex.method().equals("HEAD"))) {
+      reply = Conditional.apply(ex.headers(), reply);
     }
     if (decision != null) {
       reply.header("X-Rate-Limit-Requests-Left", Long.toString(decision.left()));
@@ -137,7 +159,64 @@ final class StorePipeline {
     return reply;
   }
 
-  private Reply dispatch(Exchange ex, Tenant t, ApiAccount account, String[] parts) {
+  /** How a v2 answer is written; v3 is always JSON. */
+  private enum Format {
+    JSON,
+    JSON_BY_SUFFIX,
+    XML,
+    XML_BY_SUFFIX;
+
+    boolean xml() {
+      return this == XML || this == XML_BY_SUFFIX;
+    }
+
+    boolean bySuffix() {
+      return this == JSON_BY_SUFFIX || this == XML_BY_SUFFIX;
+    }
+  }
+
+  private static Exchange withPath(Exchange ex, String path) {
+    return new Exchange(
+        ex.method(),
+        path,
+        ex.rawQuery(),
+        ex.headers(),
+        ex.body(),
+        ex.bodyTooLarge(),
+        ex.requestId());
+  }
+
+  /**
+   * The XML form of a JSON answer (v2 only). The element names come from the matched route's path:
+   * {@code /orders/{order_id}/shipments} lists {@code <shipments><shipment>…}, one shipment is
+   * {@code <shipment>}, a count is {@code <response><count>…}, and errors are {@code
+   * <errors><error>…}.
+   */
+  private static Reply toXml(Reply reply, String template) {
+    if (reply.body().length == 0 || reply.headers().containsKey("Content-Type")) {
+      return reply;
+    }
+    com.fasterxml.jackson.databind.JsonNode json = Json.tree(reply.body());
+    byte[] xml;
+    if (reply.status() >= 400 || template.isEmpty()) {
+      xml = Xml.render(json, "errors", "");
+    } else {
+      String[] segs = template.split("/");
+      String last = segs[segs.length - 1];
+      String literal = last;
+      for (int i = segs.length - 1; i >= 0 && literal.startsWith("{"); i--) {
+        literal = segs[i];
+      }
+      xml = Xml.render(json, literal, literal.equals("count") ? "response" : "");
+    }
+    Reply out = Reply.bytes(Status.OK, Xml.MEDIA_TYPE, xml);
+    reply.headers().forEach(out::header);
+    out.header("Content-Type", Xml.MEDIA_TYPE);
+    return new Reply(reply.status(), out.headers(), out.body());
+  }
+
+  private Reply dispatch(
+      Exchange ex, Tenant t, ApiAccount account, String[] parts, Format format, String[] template) {
     if (!IMPLEMENTED.contains(ex.method())) {
       throw new ApiException.Refused(
           Status.NOT_IMPLEMENTED,
@@ -161,10 +240,18 @@ final class StorePipeline {
           Map.of(),
           Map.of("Allow", String.join(", ", m.allowed())));
     }
-    if (!Negotiation.acceptsJson(ex.headers().get("accept"))) {
+    template[0] = route.template();
+    boolean v2 = parts[3].equals("v2");
+    if (!format.bySuffix()
+        && !format.xml()
+        && !Negotiation.acceptsJson(ex.headers().get("accept"))) {
       throw new ApiException.Refused(
           Status.NOT_ACCEPTABLE,
-          "The Accept header rules out JSON, the only format served here. Send Accept: application/json.");
+          v2
+              ? "The Accept header rules out JSON and XML, the formats served here. Send Accept:"
+                  + " application/json or application/xml, or end the path with .json or .xml."
+              : "The Accept header rules out JSON, the only format served here. Send Accept:"
+                  + " application/json.");
     }
     boolean writes = ex.method().equals("POST") || ex.method().equals("PUT");
     if (writes) {

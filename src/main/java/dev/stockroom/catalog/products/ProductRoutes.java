@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockroom.api.ApiException;
 import dev.stockroom.api.Batch;
 import dev.stockroom.api.Call;
+import dev.stockroom.api.Dates;
 import dev.stockroom.api.Envelope;
 import dev.stockroom.api.Fields;
 import dev.stockroom.api.Filters;
@@ -249,11 +250,9 @@ public final class ProductRoutes implements Routes {
   }
 
   private Reply get(Call c) {
-    return Reply.json(
-        Status.OK,
-        Envelope.doc(
-            store.get(c.tenant(), c.id("product_id"), Fields.of(c.query()), includes(c)),
-            Fields.ALL));
+    Docs.Dated d = store.get(c.tenant(), c.id("product_id"), Fields.of(c.query()), includes(c));
+    Reply r = Reply.json(Status.OK, Envelope.doc(d.doc(), Fields.ALL));
+    return d.modified() > 0 ? r.header("Last-Modified", Dates.http(d.modified())) : r;
   }
 
   private ObjectNode input(JsonNode body, String prefix, List<String> required, boolean create) {

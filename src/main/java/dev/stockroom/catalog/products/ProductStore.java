@@ -184,11 +184,16 @@ public final class ProductStore {
         });
   }
 
-  byte[] get(Tenant t, long id, Fields fields, List<Include> includes) {
+  /**
+   * One product as sent, with its {@code date_modified}; {@code 0} when includes make the answer
+   * depend on sub-resources that have dates of their own (then only the ETag validates it).
+   */
+  Docs.Dated get(Tenant t, long id, Fields fields, List<Include> includes) {
     return db.read(
         h -> {
-          byte[] doc = Docs.doc(h, TABLE, t.id(), id).orElseThrow(() -> notFound(id));
-          return expand(h, t.id(), List.of(doc), List.of(id), fields, includes).get(0);
+          Docs.Dated d = Docs.datedDoc(h, TABLE, t.id(), id).orElseThrow(() -> notFound(id));
+          byte[] body = expand(h, t.id(), List.of(d.doc()), List.of(id), fields, includes).get(0);
+          return new Docs.Dated(body, includes.isEmpty() ? d.modified() : 0);
         });
   }
 

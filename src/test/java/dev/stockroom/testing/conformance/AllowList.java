@@ -66,6 +66,8 @@ final class AllowList {
   private final int created;
   private final Set<String> createdMethods = new TreeSet<>();
   private final Set<Integer> seedStatuses = new TreeSet<>();
+  private final int notModified;
+  private final Set<String> notModifiedMethods = new TreeSet<>();
   private final List<Entry> entries = new ArrayList<>();
 
   AllowList(JsonNode root) {
@@ -73,6 +75,8 @@ final class AllowList {
     this.created = seed.path("created").path("status").asInt(201);
     seed.path("created").path("methods").forEach(m -> createdMethods.add(m.asText()));
     seed.path("statuses").path("codes").forEach(c -> seedStatuses.add(c.asInt()));
+    this.notModified = seed.path("not_modified").path("status").asInt(0);
+    seed.path("not_modified").path("methods").forEach(m -> notModifiedMethods.add(m.asText()));
     for (String section : List.of("spec", "ours")) {
       for (JsonNode e : root.path(section)) {
         if (e.path("why").asText("").isBlank()) {
@@ -140,6 +144,11 @@ final class AllowList {
   /** A status the seed contract gives although the spec does not declare it for the operation. */
   boolean seedError(int status) {
     return seedStatuses.contains(status);
+  }
+
+  /** The seed's 304 (no body) for a conditional read the spec does not declare. */
+  boolean seedNotModified(String method, int status) {
+    return status == notModified && notModifiedMethods.contains(method);
   }
 
   /** The seed's 201 for a create the spec answers with 200. */

@@ -161,6 +161,9 @@ public final class Conformance {
     if (allow.seedCreated(method, status) && declared.containsKey(200)) {
       return declared.get(200); // seed: 201 Created for a POST the spec answers with 200
     }
+    if (allow.seedNotModified(method, status)) {
+      return Optional.empty(); // seed: 304, no body
+    }
     if (status >= 400 && allow.seedError(status)) {
       return Optional.of(GENERIC_ERROR);
     }
