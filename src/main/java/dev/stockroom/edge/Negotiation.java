@@ -103,6 +103,15 @@ final class Negotiation {
         });
   }
 
+  /** An XML body ({@code application/xml}, {@code text/xml} or {@code +xml}), taken on v2 only. */
+  static boolean isXml(@Nullable String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String type = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    return type.equals("application/xml") || type.equals("text/xml") || type.endsWith("+xml");
+  }
+
   /** A request body must be declared as JSON ({@code application/json}, any parameters). */
   static boolean isJson(@Nullable String contentType) {
     if (contentType == null) {
