@@ -8,6 +8,8 @@
 #   list-250   list 250 products with include=variants,images
 #   create     create a product              create-12  create a product with 3 options × 4
 #                                                       values and 12 variants
+#   order-3    create an order of 3 lines    list-orders  list 50 orders (v2)
+#   poll-304   GET /v2/orders with If-Modified-Since: now, answered 304 (nothing changed)
 # then the same GET against a bare Helidon server that returns a fixed product (the ceiling), and
 # the bare server sending a body of each list's size. Prints a Markdown table and writes it to
 # bench/out/latest.md. Everything it starts is stopped on exit, Ctrl-C included. All traffic
@@ -22,10 +24,11 @@ duration=15
 warmup=5
 threads=2
 connections=64
-all_scenarios="get-one,list-50,list-250,create,create-12"
+all_scenarios="get-one,list-50,list-250,create,create-12,order-3,list-orders,poll-304"
 only="$all_scenarios"
 seed_variants=3
 seed_images=2
+seed_orders=10000
 
 usage() {
   sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
@@ -38,6 +41,7 @@ usage() {
   echo "                     (dashes optional: --only list250,create12). The ceiling always runs."
   echo "  --seed-variants V  variants per seeded product (default $seed_variants; 0 = plain products)"
   echo "  --seed-images I    images per seeded product (default $seed_images; 0 = none)"
+  echo "  --seed-orders O    orders of 3 lines to seed when an order scenario runs (default $seed_orders)"
   echo
   echo "Example, one quick re-run: ./stockroom bench --products 2000 --duration 5 --warmup 2 --only list250,create12"
 }
@@ -50,6 +54,9 @@ canonical() {
     list250) echo list-250 ;;
     create) echo create ;;
     create12) echo create-12 ;;
+    order3|order|createorder) echo order-3 ;;
+    listorders|orders) echo list-orders ;;
+    poll304|poll|ims) echo poll-304 ;;
   esac
 }
 
@@ -61,11 +68,12 @@ while [ $# -gt 0 ]; do
     --only) only="${2:?--only needs a list such as list250,create12}"; shift 2 ;;
     --seed-variants) seed_variants="${2:?--seed-variants needs a number}"; shift 2 ;;
     --seed-images) seed_images="${2:?--seed-images needs a number}"; shift 2 ;;
+    --seed-orders) seed_orders="${2:?--seed-orders needs a number}"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
-for v in "$products" "$duration" "$warmup" "$seed_variants" "$seed_images"; do
+for v in "$products" "$duration" "$warmup" "$seed_variants" "$seed_images" "$seed_orders"; do
   case "$v" in ''|*[!0-9]*) echo "options take whole numbers, got '$v'" >&2; exit 2 ;; esac
 done
 [ "$products" -ge 1 ] && [ "$duration" -ge 1 ] || { echo "--products and --duration must be at least 1" >&2; exit 2; }
@@ -180,10 +188,12 @@ port="$(wait_for "$work/server.log" "$server_pid" '^Stockroom listening on http:
 base="http://127.0.0.1:$port"
 echo "Stockroom pid $server_pid on $base (data in $work/data)"
 
-echo "Seeding $products products ($seed_variants variants and $seed_images images each)…"
+orders_seeded=0
+if want order-3 || want list-orders || want poll-304; then orders_seeded="$seed_orders"; fi
+echo "Seeding $products products ($seed_variants variants and $seed_images images each) and $orders_seeded orders…"
 run_wait "$work/seed.out" "$java_bin" -cp "$classpath" dev.stockroom.bench.Seed --url "$base" \
   --admin-token "$admin_token" --products "$products" --concurrency 32 \
-  --variants "$seed_variants" --images "$seed_images"
+  --variants "$seed_variants" --images "$seed_images" --orders "$orders_seeded"
 store_hash="$(sed -n 's/^store_hash=//p' "$work/seed.out")"
 access_token="$(sed -n 's/^access_token=//p' "$work/seed.out")"
 images_seeded="$(sed -n 's/^images=//p' "$work/seed.out")"
@@ -281,6 +291,22 @@ if want list-50; then scenario "list-50" "$api" list.lua "$pages" "${auth[@]}"; 
 if want list-250; then scenario "list-250" "$api" list250.lua "$pages250;$include250" "${auth[@]}"; fi
 if want create; then scenario "create" "$api" create.lua "-" "${auth[@]}" -H "Content-Type: application/json"; fi
 if want create-12; then scenario "create-12" "$api" create12.lua "-" "${auth[@]}" -H "Content-Type: application/json"; fi
+orders_api="$base/stores/$store_hash/v2/orders"
+if want order-3; then scenario "order-3" "$orders_api" order3.lua "$products" "${auth[@]}" -H "Content-Type: application/json"; fi
+if want list-orders; then
+  order_pages=$(( orders_seeded / 50 ))
+  [ "$order_pages" -lt 1 ] && order_pages=1
+  scenario "list-orders" "$orders_api" orders.lua "$order_pages" "${auth[@]}"
+fi
+if want poll-304; then
+  # The poll asks "anything since now?" after every write of the run: the answer must be a 304.
+  sleep 1
+  since="$(LC_ALL=C date -u '+%a, %d %b %Y %H:%M:%S GMT')"
+  code="$("$java_bin" -cp "$classpath" dev.stockroom.bench.Fetch --url "$orders_api?limit=50" --out "$work/poll.out" \
+    --header "X-Auth-Token: $access_token" --header "Accept: application/json" --header "If-Modified-Since: $since")"
+  [ "$code" = 304 ] || { echo "GET /v2/orders with If-Modified-Since: $since answered $code, not 304: $(head -c 300 "$work/poll.out")" >&2; exit 1; }
+  scenario "poll-304" "$orders_api" poll.lua "-" "${auth[@]}" -H "If-Modified-Since: $since"
+fi
 
 # Memory of the Stockroom server: peak RSS from the kernel; peak heap in use from the GC log
 # (heap before each collection) and from the heap as it stands now, whichever is larger.
@@ -346,6 +372,9 @@ table="$work/table.md"
   if want create; then row create "create a product" "≥ 5,000/s" "r >= 5000"; fi
   if want list-250; then row list-250 "$label250" "≥ 300/s, p99 < 250 ms" "r >= 300 && p < 250"; fi
   if want create-12; then row create-12 "create a product, 3 options × 4 values, 12 variants" "≥ 500/s" "r >= 500"; fi
+  if want order-3; then row order-3 "create an order of 3 lines (v2)" "≥ 1,000/s" "r >= 1000"; fi
+  if want list-orders; then row list-orders "list 50 orders (v2)" "—" "1"; fi
+  if want poll-304; then row poll-304 "poll the orders with If-Modified-Since → 304" "≥ 80% of ceiling" "r >= 0.8 * c"; fi
   row ceiling "ceiling (bare Helidon GET)" "—" "1"
   if want list-50; then row ceiling-50 "bare Helidon, fixed 50-product page (reference)" "—" "1"; fi
   if want list-250; then
@@ -369,7 +398,7 @@ table="$work/table.md"
   fi
   echo
   cpu=""
-  for n in get-one list-50 list-250 create create-12 ceiling ceiling-50 ceiling-250; do
+  for n in get-one list-50 list-250 create create-12 order-3 list-orders poll-304 ceiling ceiling-50 ceiling-250; do
     if [ -n "${other[$n]:-}" ]; then cpu="$cpu, $n ${other[$n]}%"; fi
   done
   echo "CPU used by other programs while each scenario ran (share of all $(nproc) CPUs; above a few % the numbers are low): ${cpu#, }."
@@ -379,7 +408,7 @@ table="$work/table.md"
   echo "# Stockroom benchmark"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) CPUs,"\
-    "$("$java_bin" -version 2>&1 | head -1), SQLite, $products products seeded ($seeded_note),"\
+    "$("$java_bin" -version 2>&1 | head -1), SQLite, $products products seeded ($seeded_note), $orders_seeded orders,"\
     "wrk -t$threads -c$connections, ${duration}s per scenario after ${warmup}s warm-up;"\
     "CPUs $busy_start% busy just before the start."
   echo

@@ -26,15 +26,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * keep-alive connections (one virtual thread each), printing progress every 10% and at least every
  * 10 seconds.
  *
- * <p>{@code Seed --url U --admin-token T --products N [--concurrency C] [--variants V] [--images
- * I]} ends by printing {@code store_hash=…}, {@code access_token=…} and {@code images=yes|no} on
- * stdout; progress and warnings go to stderr.
+ * <p>{@code Seed --url U --admin-token T --products N [--concurrency C] [--variants V] [--images I]
+ * [--orders O]} ends by printing {@code store_hash=…}, {@code access_token=…} and {@code
+ * images=yes|no} on stdout; progress and warnings go to stderr.
  *
  * <p>With {@code --variants V} each product is created with V variants in the product POST itself
  * (one option, "Size", a label per variant, a SKU each). With {@code --images I} each product then
  * gets I images by {@code POST …/products/{id}/images} with an {@code image_url} (the first one the
  * thumbnail). Product 1 is seeded alone first: if its first image POST answers 404 or 405, the
- * server has no image endpoint, and the rest are seeded without images (with a warning).
+ * server has no image endpoint, and the rest are seeded without images (with a warning). With
+ * {@code --orders O}, O guest orders of 3 catalog lines each follow, by {@code POST /v2/orders}.
  *
  * <p>It speaks plain HTTP/1.1 over a socket rather than through {@code java.net.http}: on a small
  * machine that client costs nearly as much CPU as the server it feeds, which halves the seeding
@@ -52,6 +53,7 @@ public final class Seed {
     int concurrency = 32;
     int variants = 0;
     int images = 0;
+    long orders = 0;
     for (int i = 0; i < args.length; i += 2) {
       String v = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -61,10 +63,11 @@ public final class Seed {
         case "--concurrency" -> concurrency = Integer.parseInt(v);
         case "--variants" -> variants = Integer.parseInt(v);
         case "--images" -> images = Integer.parseInt(v);
+        case "--orders" -> orders = Long.parseLong(v);
         default -> {
           System.err.println(
               "usage: Seed --url U --admin-token T --products N [--concurrency C]"
-                  + " [--variants V] [--images I]");
+                  + " [--variants V] [--images I] [--orders O]");
           System.exit(2);
         }
       }
@@ -91,7 +94,7 @@ public final class Seed {
               admin.post(
                   "/admin/api/stores/" + hash + "/api-accounts",
                   auth,
-                  "{\"name\":\"bench\",\"scopes\":[\"store_v2_products\"]}"));
+                  "{\"name\":\"bench\",\"scopes\":[\"store_v2_products\",\"store_v2_orders\"]}"));
       token = account.path("data").path("access_token").asText();
     }
 
@@ -199,9 +202,90 @@ public final class Seed {
         imagesDone.get(),
         secs,
         total / secs);
+    if (orders > 0) {
+      seedOrders(server, hash, auth, orders, total, concurrency);
+    }
     System.out.println("store_hash=" + hash);
     System.out.println("access_token=" + token);
     System.out.println("images=" + (imageCount > 0 ? "yes" : "no"));
+  }
+
+  /**
+   * Seeds {@code n} orders of 3 catalog lines each (products spread over the store), with the same
+   * workers and progress lines as the products.
+   */
+  private static void seedOrders(
+      URI server, String hash, String auth, long n, long products, int concurrency)
+      throws InterruptedException {
+    String path = "/stores/" + hash + "/v2/orders";
+    AtomicLong next = new AtomicLong();
+    AtomicLong done = new AtomicLong();
+    AtomicBoolean failed = new AtomicBoolean();
+    long started = System.nanoTime();
+    long step = Math.max(1, n / 5);
+    try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<Void>> futures = new ArrayList<>();
+      for (int w = 0; w < concurrency; w++) {
+        futures.add(
+            workers.submit(
+                () -> {
+                  try (Conn conn = new Conn(server)) {
+                    for (long i = next.incrementAndGet();
+                        i <= n && !failed.get();
+                        i = next.incrementAndGet()) {
+                      conn.post(path, auth, order(i, products));
+                      long d = done.incrementAndGet();
+                      if (d % step == 0 || d == n) {
+                        double secs = (System.nanoTime() - started) / 1e9;
+                        System.err.printf(
+                            Locale.ROOT,
+                            "  seeded %d/%d orders (%d%%): %.0f orders/s%n",
+                            d,
+                            n,
+                            d * 100 / n,
+                            d / secs);
+                      }
+                    }
+                  } catch (IOException | RuntimeException e) {
+                    failed.set(true);
+                    throw e;
+                  }
+                  return null;
+                }));
+      }
+      for (Future<Void> f : futures) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          System.err.println(
+              "seeding orders failed after " + done.get() + ": " + e.getCause().getMessage());
+          System.exit(1);
+        }
+      }
+    }
+  }
+
+  /** Order i: a guest order of 3 catalog products (quantities 1 to 3). */
+  static String order(long i, long products) {
+    StringBuilder b =
+        new StringBuilder(
+            "{\"customer_id\":0,\"billing_address\":{\"first_name\":\"Bench\",\"last_name\":\"Buyer "
+                + i
+                + "\",\"street_1\":\"1 Main St\",\"city\":\"Austin\",\"state\":\"Texas\","
+                + "\"zip\":\"78701\",\"country\":\"United States\",\"country_iso2\":\"US\","
+                + "\"email\":\"buyer"
+                + i
+                + "@example.com\"},\"products\":[");
+    for (int k = 0; k < 3; k++) {
+      long product = 1 + (i * 7919 + k * 104_729) % Math.max(1, products);
+      b.append(k > 0 ? "," : "")
+          .append("{\"product_id\":")
+          .append(product)
+          .append(",\"quantity\":")
+          .append(1 + k)
+          .append('}');
+    }
+    return b.append("]}").toString();
   }
 
   /** The id in a product POST's answer ({@code {"data":{"id":…}}}). */
