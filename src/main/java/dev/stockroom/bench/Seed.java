@@ -277,7 +277,7 @@ public final class Seed {
                 + i
                 + "@example.com\"},\"products\":[");
     for (int k = 0; k < 3; k++) {
-      long product = 1 + (i * 7919 + k * 104_729) % Math.max(1, products);
+      long product = 1 + (i * 7919 + k * 104_729L) % Math.max(1, products);
       b.append(k > 0 ? "," : "")
           .append("{\"product_id\":")
           .append(product)
