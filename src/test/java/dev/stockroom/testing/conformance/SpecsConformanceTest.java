@@ -28,6 +28,7 @@ class SpecsConformanceTest {
   private static final String ORDERS = "orders.v2.oas2.yml";
   private static final String CUSTOMERS = "customers.v3.yml";
   private static final String STORE = "store_information.v2.yml";
+  private static final String CUSTOMERS_V2 = "customers.v2.yml";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** A v2 order as spec-digest §3.5 shows it (money strings, RFC 2822 dates, links). */
@@ -237,6 +238,37 @@ class SpecsConformanceTest {
     assertThat(get(path, 429, "{\"status\":429,\"title\":\"t\",\"errors\":{\"a\":1}}").violations())
         .extracting(Conformance.Violation::pointer)
         .containsExactly("/errors/a");
+  }
+
+  @Test
+  void aV2CustomerIsCheckedAgainstCustomersV2WithRfc2822Dates() throws IOException {
+    assume(CUSTOMERS_V2);
+    String customer =
+        """
+        {"id":1,"company":"","first_name":"Jane","last_name":"Doe","email":"jane@example.com",
+         "phone":"","date_created":"Thu, 11 Jan 2018 20:57:52 +0000",
+         "date_modified":"Tue, 10 Apr 2018 18:59:05 +0000","store_credit":"0.0000",
+         "registration_ip_address":"","customer_group_id":0,"notes":"","tax_exempt_category":"",
+         "accepts_marketing":false,
+         "addresses":{"url":"https://api.bigcommerce.com/stores/x/v2/customers/1/addresses",
+           "resource":"/customers/1/addresses"}}
+        """;
+    Conformance.Result ok = get("/stores/x/v2/customers/1", 200, customer);
+    assertThat(ok.spec()).isEqualTo(CUSTOMERS_V2);
+    assertThat(ok.operation()).isEqualTo("GET /customers/{customer_id}");
+    assertThat(ok.violations()).isEmpty();
+    ObjectNode iso = json(customer).put("date_created", "2018-01-11T20:57:52+00:00");
+    assertThat(get("/stores/x/v2/customers/1", 200, iso.toString()).violations())
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.pointer()).isEqualTo("/date_created");
+              assertThat(v.keyword()).isEqualTo("pattern");
+            });
+    assertThat(get("/stores/x/v2/customer_groups", 204, "").violations()).isEmpty();
+    assertThat(get("/stores/x/v2/customer_groups/count", 200, "{\"count\":\"2\"}").violations())
+        .extracting(Conformance.Violation::pointer)
+        .containsExactly("/count");
   }
 
   @Test
