@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * Real HTTP to the server under test (JDK HttpClient); answers keep status, headers and body. Every
- * answer of a catalog path is checked against BigCommerce's catalog.v3.yml ({@link Conformance}).
+ * answer is checked against the BigCommerce spec that covers its path ({@link Conformance}).
  */
 public final class ApiClient {
   private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -15,18 +15,24 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
 /**
- * {@code src/test/resources/conformance/allow-list.yml}: where the check departs from {@code
- * catalog.v3.yml}, each with its reason. Three sections: {@code seed} (the seed contract wins over
- * the spec on status codes), {@code spec} (defects of the spec) and {@code ours} (our own known
- * bugs, to fix). An entry either patches the spec at a JSON pointer ({@code patch} merges keys into
- * the schema there, {@code replace} swaps it) or ignores one kind of violation.
+ * {@code src/test/resources/conformance/allow-list.yml}: where the check departs from the specs,
+ * each with its reason. Three sections: {@code seed} (the seed contract wins over the specs on
+ * status codes, and gives the v2 rules: error body, 204 empty lists, XML), {@code spec} (defects of
+ * a spec) and {@code ours} (our own known bugs, to fix). An entry names its spec ({@code spec:
+ * orders.v2.oas2.yml}; {@value #DEFAULT_SPEC} when absent) and either patches that spec at a JSON
+ * pointer ({@code patch} merges keys into the schema there, {@code replace} swaps it) or ignores
+ * one kind of violation in answers checked against that spec.
  */
 final class AllowList {
   static final String RESOURCE = "/conformance/allow-list.yml";
 
+  /** The spec of an entry that names none (the entries written before there were several). */
+  static final String DEFAULT_SPEC = "catalog.v3.yml";
+
   /** One entry; {@code patch} entries change the spec, the others ignore matching violations. */
   record Entry(
       String section,
+      String spec,
       String at,
       JsonNode patch,
       boolean replace,
@@ -41,8 +47,9 @@ final class AllowList {
       return !at.isEmpty();
     }
 
-    boolean ignores(String op, String instance, String kw, String requestQuery) {
+    boolean ignores(String specName, String op, String instance, String kw, String requestQuery) {
       return !isPatch()
+          && spec.equals(specName)
           && operation.matcher(op).matches()
           && pointer.matcher(instance).matches()
           && (keyword.isEmpty() || keyword.equals(kw))
@@ -53,6 +60,8 @@ final class AllowList {
     String label() {
       return section
           + ": "
+          + spec
+          + " "
           + (isPatch()
               ? at
               : operationGlob
@@ -69,6 +78,10 @@ final class AllowList {
   private final int notModified;
   private final Set<String> notModifiedMethods = new TreeSet<>();
   private final List<Entry> entries = new ArrayList<>();
+  private final JsonNode v2Error;
+  private final int v2EmptyList;
+  private final Set<String> v2EmptyListMethods = new TreeSet<>();
+  private final Set<String> v2NotChecked = new TreeSet<>();
 
   AllowList(JsonNode root) {
     JsonNode seed = root.path("seed");
@@ -77,14 +90,30 @@ final class AllowList {
     seed.path("statuses").path("codes").forEach(c -> seedStatuses.add(c.asInt()));
     this.notModified = seed.path("not_modified").path("status").asInt(0);
     seed.path("not_modified").path("methods").forEach(m -> notModifiedMethods.add(m.asText()));
+    JsonNode v2 = seed.path("v2");
+    this.v2Error = v2.path("error").path("schema");
+    this.v2EmptyList = v2.path("empty_list").path("status").asInt(0);
+    v2.path("empty_list").path("methods").forEach(m -> v2EmptyListMethods.add(m.asText()));
+    v2.path("not_checked").path("content_types").forEach(t -> v2NotChecked.add(t.asText()));
     for (String section : List.of("spec", "ours")) {
       for (JsonNode e : root.path(section)) {
         if (e.path("why").asText("").isBlank()) {
           throw new IllegalStateException("allow-list entry without a `why`: " + e);
         }
+        String spec = e.path("spec").asText(DEFAULT_SPEC);
+        if (!SpecLoader.FILES.contains(spec)) {
+          throw new IllegalStateException(
+              "allow-list entry names an unknown spec `"
+                  + spec
+                  + "` (known: "
+                  + SpecLoader.FILES
+                  + "): "
+                  + e);
+        }
         entries.add(
             new Entry(
                 section,
+                spec,
                 e.path("at").asText(""),
                 e.has("replace") ? e.path("replace") : e.path("patch"),
                 e.has("replace"),
@@ -110,15 +139,17 @@ final class AllowList {
     }
   }
 
-  /** Merges every patch into the spec document; a pointer the spec lacks is a stale entry. */
-  void patch(JsonNode doc) {
+  /**
+   * Merges the patches of one spec into its document; a pointer the spec lacks is a stale entry.
+   */
+  void patch(String spec, JsonNode doc) {
     for (Entry e : entries) {
-      if (!e.isPatch()) {
+      if (!e.isPatch() || !e.spec().equals(spec)) {
         continue;
       }
       if (!(doc.at(e.at()) instanceof ObjectNode target) || !e.patch().isObject()) {
         throw new IllegalStateException(
-            "allow-list entry points at nothing in catalog.v3.yml: " + e.at());
+            "allow-list entry points at nothing in " + spec + ": " + e.at());
       }
       if (e.replace()) {
         target.removeAll();
@@ -129,9 +160,9 @@ final class AllowList {
 
   /** The entry that excuses a violation, if any (counting its use when asked). */
   Optional<Entry> excuse(
-      String op, String instance, String keyword, String query, boolean counted) {
+      String spec, String op, String instance, String keyword, String query, boolean counted) {
     for (Entry e : entries) {
-      if (e.ignores(op, instance, keyword, query)) {
+      if (e.ignores(spec, op, instance, keyword, query)) {
         if (counted) {
           e.used().increment();
         }
@@ -154,6 +185,25 @@ final class AllowList {
   /** The seed's 201 for a create the spec answers with 200. */
   boolean seedCreated(String method, int status) {
     return status == created && createdMethods.contains(method);
+  }
+
+  /** The seed's v2 error body (an array of {@code {status, message, details?}}), a JSON schema. */
+  JsonNode v2Error() {
+    if (!v2Error.isObject()) {
+      throw new IllegalStateException(RESOURCE + " lacks seed.v2.error.schema");
+    }
+    return v2Error;
+  }
+
+  /** The seed's 204 without a body for an empty v2 list (or a page past the end). */
+  boolean seedEmptyList(String method, int status) {
+    return status == v2EmptyList && v2EmptyListMethods.contains(method);
+  }
+
+  /** A v2 answer in this format (XML) is not checked against the spec's JSON schemas. */
+  boolean v2NotChecked(String contentType) {
+    String type = contentType.replaceFirst(";.*", "").trim();
+    return v2NotChecked.contains(type);
   }
 
   List<Entry> entries() {
