@@ -1,0 +1,669 @@
+package dev.stockroom.customers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stockroom.testing.ApiClient.Response;
+import dev.stockroom.testing.Stockroom;
+import dev.stockroom.testing.StockroomTest;
+import dev.stockroom.testing.TestStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+@StockroomTest
+class CustomersApiTest {
+  static final String C = "v3/customers";
+  final Stockroom sr;
+
+  CustomersApiTest(Stockroom sr) {
+    this.sr = sr;
+  }
+
+  static String person(String email, String first, String last) {
+    return "{\"email\":\""
+        + email
+        + "\",\"first_name\":\""
+        + first
+        + "\",\"last_name\":\""
+        + last
+        + "\"}";
+  }
+
+  static long customer(TestStore s, String email, String first, String last) {
+    Response r = s.post(C, "[" + person(email, first, last) + "]");
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    return r.json().path("data").get(0).path("id").asLong();
+  }
+
+  static long total(Response r) {
+    return r.json().path("meta").path("pagination").path("total").asLong();
+  }
+
+  static final String ADDRESS =
+      "{\"first_name\":\"Ada\",\"last_name\":\"Lovelace\",\"address1\":\"1 Main St\","
+          + "\"city\":\"Austin\",\"state_or_province\":\"Texas\",\"postal_code\":\"78701\","
+          + "\"country_code\":\"US\"}";
+
+  @Test
+  void createsABatchAndListsItWithIncludes() {
+    TestStore s = sr.newStore();
+    Response r =
+        s.post(
+            C,
+            "[{\"email\":\"ada@example.com\",\"first_name\":\"Ada\",\"last_name\":\"Lovelace\","
+                + "\"company\":\"Engines\",\"phone\":\"555\",\"authentication\":{\"new_password\":\"s3cret-Pass\"},"
+                + "\"store_credit_amounts\":[{\"amount\":12.5}],\"addresses\":["
+                + ADDRESS
+                + "]},"
+                + person("bob@example.com", "Bob", "Builder")
+                + "]");
+    assertThat(r.status()).isEqualTo(201);
+    List<Long> ids = r.ids();
+    assertThat(ids).hasSize(2);
+    assertThat(r.header("Location"))
+        .hasValue(s.path(C) + "?id:in=" + ids.get(0) + "," + ids.get(1));
+    JsonNode ada = r.json().path("data").get(0);
+    assertThat(ada.path("email").asText()).isEqualTo("ada@example.com");
+    assertThat(ada.path("company").asText()).isEqualTo("Engines");
+    assertThat(ada.path("address_count").asInt()).isEqualTo(1);
+    assertThat(ada.path("attribute_count").asInt()).isZero();
+    assertThat(ada.path("date_created").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+00:00");
+    assertThat(ada.path("authentication").path("force_password_reset").asBoolean()).isFalse();
+    assertThat(r.body())
+        .doesNotContain("s3cret")
+        .doesNotContain("new_password")
+        .doesNotContain("pbkdf2");
+
+    Response plain = s.get(C);
+    assertThat(plain.status()).isEqualTo(200);
+    assertThat(total(plain)).isEqualTo(2);
+    assertThat(plain.json().path("data").get(0).has("addresses")).isFalse();
+    assertThat(plain.json().path("data").get(0).has("store_credit_amounts")).isFalse();
+    assertThat(plain.body()).doesNotContain("s3cret").doesNotContain("pbkdf2");
+
+    Response all =
+        s.get(C + "?id:in=" + ids.get(0) + "&include=addresses,storecredit,attributes,formfields");
+    JsonNode one = all.json().path("data").get(0);
+    assertThat(one.path("addresses").get(0).path("country").asText()).isEqualTo("United States");
+    assertThat(one.path("addresses").get(0).path("customer_id").asLong()).isEqualTo(ids.get(0));
+    assertThat(one.path("store_credit_amounts").get(0).path("amount").asDouble()).isEqualTo(12.5);
+    assertThat(one.path("attributes").isArray()).isTrue();
+    assertThat(one.path("form_fields").isArray()).isTrue();
+    assertThat(s.get(C + "?include=orders").status()).isEqualTo(422);
+  }
+
+  @Test
+  void filtersAndSorts() {
+    TestStore s = sr.newStore();
+    long group =
+        s.post("v2/customer_groups", "{\"name\":\"Wholesale\"}").json().path("id").asLong();
+    long a =
+        s.post(
+                C,
+                "[{\"email\":\"Zed@Example.com\",\"first_name\":\"Zed\",\"last_name\":\"Alpha\","
+                    + "\"company\":\"Acme\",\"registration_ip_address\":\"10.0.0.1\",\"customer_group_id\":"
+                    + group
+                    + "}]")
+            .ids()
+            .get(0);
+    sr.clock().advance(5_000);
+    long b = customer(s, "amy@example.com", "Amy", "Zulu");
+    long mid = sr.clock().millis() - 2_000;
+    assertThat(s.get(C + "?id:in=" + a + "," + b).ids()).containsExactly(a, b);
+    assertThat(s.get(C + "?company:in=Acme,Other").ids()).containsExactly(a);
+    assertThat(s.get(C + "?customer_group_id:in=" + group).ids()).containsExactly(a);
+    assertThat(s.get(C + "?email:in=zed@example.COM").ids()).containsExactly(a);
+    assertThat(s.get(C + "?name:in=amy%20zulu").ids()).containsExactly(b);
+    assertThat(s.get(C + "?name:like=ed%20al").ids()).containsExactly(a);
+    assertThat(s.get(C + "?registration_ip_address:in=10.0.0.1").ids()).containsExactly(a);
+    assertThat(s.get(C + "?date_created:min=" + mid / 1000).ids()).containsExactly(b);
+    assertThat(s.get(C + "?date_created:max=" + mid / 1000).ids()).containsExactly(a);
+    assertThat(s.get(C + "?date_modified:min=" + mid / 1000).ids()).containsExactly(b);
+    assertThat(s.get(C + "?date_modified:max=" + mid / 1000).ids()).containsExactly(a);
+    assertThat(s.get(C + "?sort=date_created:desc").ids()).containsExactly(b, a);
+    assertThat(s.get(C + "?sort=date_created:asc").ids()).containsExactly(a, b);
+    assertThat(s.get(C + "?sort=last_name:asc").ids()).containsExactly(a, b);
+    assertThat(s.get(C + "?sort=last_name:desc").ids()).containsExactly(b, a);
+    Response bad = s.get(C + "?sort=email:asc");
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.json().path("errors").has("sort")).isTrue();
+    assertThat(s.get(C + "?date_created:min=yesterday").status()).isEqualTo(422);
+    Response paged = s.get(C + "?limit=1&page=2");
+    assertThat(paged.ids()).containsExactly(b);
+    assertThat(paged.json().path("meta").path("pagination").path("total_pages").asInt())
+        .isEqualTo(2);
+    Response tooMany = s.get(C + "?limit=251");
+    assertThat(tooMany.status()).isEqualTo(413);
+    assertThat(tooMany.json().path("status").asInt()).isEqualTo(413);
+  }
+
+  @Test
+  void emailsAreUniqueCaseInsensitivelyAndAFailedBatchWritesNothing() {
+    TestStore s = sr.newStore();
+    customer(s, "taken@example.com", "T", "Aken");
+    Response dup =
+        s.post(
+            C,
+            "["
+                + person("new@example.com", "N", "Ew")
+                + ","
+                + person("TAKEN@example.com", "X", "Y")
+                + "]");
+    assertThat(dup.status()).isEqualTo(422);
+    assertThat(dup.json().path("errors").path("1.email").asText()).contains("already in use");
+    Response within =
+        s.post(
+            C,
+            "["
+                + person("twin@example.com", "A", "B")
+                + ","
+                + person("Twin@Example.com", "C", "D")
+                + "]");
+    assertThat(within.status()).isEqualTo(422);
+    assertThat(within.json().path("errors").has("1.email")).isTrue();
+    assertThat(total(s.get(C))).isEqualTo(1);
+    long other = customer(s, "other@example.com", "O", "Ther");
+    Response put = s.put(C, "[{\"id\":" + other + ",\"email\":\"Taken@Example.com\"}]");
+    assertThat(put.status()).isEqualTo(422);
+    assertThat(put.json().path("errors").has("0.email")).isTrue();
+    // A customer may keep (or re-case) its own email.
+    assertThat(s.put(C, "[{\"id\":" + other + ",\"email\":\"OTHER@example.com\"}]").status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void batchErrorsAreKeyedByIndex() {
+    TestStore s = sr.newStore();
+    Response r =
+        s.post(
+            C,
+            "["
+                + person("ok@example.com", "O", "K")
+                + ",{\"email\":\"not-an-email\",\"first_name\":\"\"},"
+                + "{\"email\":\"c@example.com\",\"first_name\":\"C\",\"last_name\":\"D\",\"addresses\":[{\"first_name\":\"x\"}],\"customer_group_id\":999}]");
+    assertThat(r.status()).isEqualTo(422);
+    JsonNode errors = r.json().path("errors");
+    assertThat(errors.path("1.email").asText()).isEqualTo("must be a valid email address");
+    assertThat(errors.path("1.first_name").asText()).isEqualTo("must not be empty");
+    assertThat(errors.path("1.last_name").asText()).isEqualTo("is required");
+    assertThat(errors.path("2.addresses.0.city").asText()).isEqualTo("is required");
+    assertThat(errors.has("0.email")).isFalse();
+    assertThat(total(s.get(C))).isZero();
+    Response group =
+        s.post(
+            C,
+            "[{\"email\":\"g@example.com\",\"first_name\":\"G\",\"last_name\":\"H\",\"customer_group_id\":999}]");
+    assertThat(group.status()).isEqualTo(422);
+    assertThat(group.json().path("errors").has("0.customer_group_id")).isTrue();
+    Response attr =
+        s.post(
+            C,
+            "[{\"email\":\"g@example.com\",\"first_name\":\"G\",\"last_name\":\"H\",\"attributes\":[{\"attribute_id\":5,\"attribute_value\":\"x\"}]}]");
+    assertThat(attr.status()).isEqualTo(422);
+    assertThat(attr.json().path("errors").has("0.attributes.0.attribute_id")).isTrue();
+    assertThat(total(s.get(C))).isZero();
+  }
+
+  @Test
+  void batchShapeAndCaps() {
+    TestStore s = sr.newStore();
+    StringBuilder eleven = new StringBuilder("[");
+    for (int i = 0; i < 11; i++) {
+      eleven.append(i == 0 ? "" : ",").append(person("p" + i + "@example.com", "P", "Q"));
+    }
+    Response over = s.post(C, eleven.append("]").toString());
+    assertThat(over.status()).isEqualTo(413);
+    assertThat(over.json().path("status").asInt()).isEqualTo(413);
+    assertThat(s.put(C, "[]").status()).isEqualTo(422);
+    assertThat(s.post(C, person("one@example.com", "O", "N")).status()).isEqualTo(422);
+    StringBuilder addresses =
+        new StringBuilder(
+            "[{\"email\":\"many@example.com\",\"first_name\":\"M\",\"last_name\":\"A\",\"addresses\":[");
+    for (int i = 0; i < 11; i++) {
+      addresses.append(i == 0 ? "" : ",").append(ADDRESS);
+    }
+    Response tooManyAddresses = s.post(C, addresses.append("]}]").toString());
+    assertThat(tooManyAddresses.status()).isEqualTo(422);
+    assertThat(tooManyAddresses.json().path("errors").has("0.addresses")).isTrue();
+    assertThat(total(s.get(C))).isZero();
+  }
+
+  @Test
+  void updatesWithoutTouchingSubResources() {
+    TestStore s = sr.newStore();
+    long id = customer(s, "u@example.com", "U", "Ser");
+    sr.clock().advance(1_500);
+    Response r = s.put(C, "[{\"id\":" + id + ",\"first_name\":\"Ursula\",\"notes\":\"vip\"}]");
+    assertThat(r.status()).isEqualTo(200);
+    JsonNode d = r.json().path("data").get(0);
+    assertThat(d.path("first_name").asText()).isEqualTo("Ursula");
+    assertThat(d.path("last_name").asText()).isEqualTo("Ser");
+    assertThat(d.path("notes").asText()).isEqualTo("vip");
+    assertThat(d.path("date_modified").asText()).isNotEqualTo(d.path("date_created").asText());
+    Response sub = s.put(C, "[{\"id\":" + id + ",\"addresses\":[" + ADDRESS + "]}]");
+    assertThat(sub.status()).isEqualTo(422);
+    assertThat(sub.json().path("errors").has("0.addresses")).isTrue();
+    Response noId = s.put(C, "[{\"first_name\":\"X\"}]");
+    assertThat(noId.json().path("errors").path("0.id").asText()).isEqualTo("is required");
+    Response unknown =
+        s.put(C, "[{\"id\":" + id + ",\"first_name\":\"Y\"},{\"id\":999,\"first_name\":\"X\"}]");
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(unknown.json().path("errors").has("1.id")).isTrue();
+    assertThat(s.get(C + "?id:in=" + id).json().path("data").get(0).path("first_name").asText())
+        .isEqualTo("Ursula");
+  }
+
+  @Test
+  void deleteNeedsAQuery() {
+    TestStore s = sr.newStore();
+    long a = customer(s, "a@example.com", "A", "A");
+    long b = customer(s, "b@example.com", "B", "B");
+    s.post(
+        "v3/customers/addresses", "[" + ADDRESS.replace("{", "{\"customer_id\":" + a + ",") + "]");
+    assertThat(s.delete(C).status()).isEqualTo(204);
+    assertThat(total(s.get(C))).isEqualTo(2);
+    assertThat(s.delete(C + "?id:in=" + a).status()).isEqualTo(204);
+    assertThat(s.get(C).ids()).containsExactly(b);
+    assertThat(total(s.get("v3/customers/addresses"))).isZero();
+  }
+
+  @Test
+  void validatesCredentialsAgainstTheStoredHash() {
+    TestStore s = sr.newStore();
+    long id =
+        s.post(
+                C,
+                "[{\"email\":\"pw@example.com\",\"first_name\":\"P\",\"last_name\":\"W\",\"authentication\":{\"new_password\":\"correct horse\"}}]")
+            .ids()
+            .get(0);
+    String v = "v3/customers/validate-credentials";
+    Response ok = s.post(v, "{\"email\":\"PW@example.com\",\"password\":\"correct horse\"}");
+    assertThat(ok.status()).isEqualTo(200);
+    assertThat(ok.json().path("is_valid").asBoolean()).isTrue();
+    assertThat(ok.json().path("customer_id").asLong()).isEqualTo(id);
+    Response wrong = s.post(v, "{\"email\":\"pw@example.com\",\"password\":\"battery staple\"}");
+    assertThat(wrong.json().path("is_valid").asBoolean()).isFalse();
+    assertThat(wrong.json().path("customer_id").isNull()).isTrue();
+    assertThat(
+            s.post(v, "{\"email\":\"nobody@example.com\",\"password\":\"x\"}")
+                .json()
+                .path("is_valid")
+                .asBoolean())
+        .isFalse();
+    assertThat(s.post(v, "{\"email\":\"pw@example.com\"}").status()).isEqualTo(422);
+    // A new password replaces the old one.
+    s.put(C, "[{\"id\":" + id + ",\"authentication\":{\"new_password\":\"battery staple\"}}]");
+    assertThat(
+            s.post(v, "{\"email\":\"pw@example.com\",\"password\":\"battery staple\"}")
+                .json()
+                .path("is_valid")
+                .asBoolean())
+        .isTrue();
+    assertThat(
+            s.post(v, "{\"email\":\"pw@example.com\",\"password\":\"correct horse\"}")
+                .json()
+                .path("is_valid")
+                .asBoolean())
+        .isFalse();
+    // Without a password nothing validates.
+    customer(s, "nopw@example.com", "N", "P");
+    assertThat(
+            s.post(v, "{\"email\":\"nopw@example.com\",\"password\":\"\"}")
+                .json()
+                .path("is_valid")
+                .asBoolean())
+        .isFalse();
+  }
+
+  @Test
+  void addresses() {
+    TestStore s = sr.newStore();
+    long a = customer(s, "a@example.com", "A", "A");
+    long b = customer(s, "b@example.com", "B", "B");
+    String A = "v3/customers/addresses";
+    Response made =
+        s.post(
+            A,
+            "["
+                + ADDRESS.replace("{", "{\"customer_id\":" + a + ",")
+                + ","
+                + ADDRESS
+                    .replace("{", "{\"customer_id\":" + b + ",\"company\":\"Acme\",")
+                    .replace("\"US\"", "\"fr\"")
+                + "]");
+    assertThat(made.status()).as(made.toString()).isEqualTo(201);
+    List<Long> ids = made.ids();
+    assertThat(made.header("Location"))
+        .hasValue(s.path(A) + "?id:in=" + ids.get(0) + "," + ids.get(1));
+    assertThat(made.json().path("data").get(1).path("country").asText()).isEqualTo("France");
+    assertThat(made.json().path("data").get(1).path("country_code").asText()).isEqualTo("FR");
+    assertThat(s.get(A + "?customer_id:in=" + b).ids()).containsExactly(ids.get(1));
+    assertThat(s.get(A + "?company:in=Acme").ids()).containsExactly(ids.get(1));
+    assertThat(s.get(A + "?name:in=Ada%20Lovelace").ids()).containsExactly(ids.get(0), ids.get(1));
+    assertThat(s.get(A + "?id:in=" + ids.get(0)).ids()).containsExactly(ids.get(0));
+    assertThat(s.get(C + "?id:in=" + a).json().path("data").get(0).path("address_count").asInt())
+        .isEqualTo(1);
+
+    Response missing = s.post(A, "[" + ADDRESS.replace("{", "{\"customer_id\":999,") + "]");
+    assertThat(missing.status()).isEqualTo(422);
+    assertThat(missing.json().path("errors").has("0.customer_id")).isTrue();
+    Response badCountry =
+        s.post(
+            A,
+            "["
+                + ADDRESS.replace("{", "{\"customer_id\":" + a + ",").replace("\"US\"", "\"ZZ\"")
+                + "]");
+    assertThat(badCountry.json().path("errors").has("0.country_code")).isTrue();
+    Response noCity = s.post(A, "[{\"customer_id\":" + a + ",\"first_name\":\"x\"}]");
+    assertThat(noCity.json().path("errors").path("0.city").asText()).isEqualTo("is required");
+
+    Response put =
+        s.put(A, "[{\"id\":" + ids.get(0) + ",\"customer_id\":" + a + ",\"city\":\"Dallas\"}]");
+    assertThat(put.status()).isEqualTo(200);
+    assertThat(put.json().path("data").get(0).path("city").asText()).isEqualTo("Dallas");
+    assertThat(put.json().path("data").get(0).path("address1").asText()).isEqualTo("1 Main St");
+    Response wrongOwner =
+        s.put(A, "[{\"id\":" + ids.get(0) + ",\"customer_id\":" + b + ",\"city\":\"X\"}]");
+    assertThat(wrongOwner.status()).isEqualTo(422);
+    assertThat(wrongOwner.json().path("errors").has("0.id")).isTrue();
+
+    assertThat(s.delete(A).status()).isEqualTo(204);
+    assertThat(total(s.get(A))).isEqualTo(2);
+    assertThat(s.delete(A + "?id:in=" + ids.get(0)).status()).isEqualTo(204);
+    assertThat(s.get(A).ids()).containsExactly(ids.get(1));
+  }
+
+  @Test
+  void attributesKeepTheirTypeAndAreCappedAtFifty() {
+    TestStore s = sr.newStore();
+    String A = "v3/customers/attributes";
+    Response made =
+        s.post(
+            A,
+            "[{\"name\":\"Shoe size\",\"type\":\"number\"},{\"name\":\"Birthday\",\"type\":\"date\"}]");
+    assertThat(made.status()).isEqualTo(201);
+    long size = made.ids().get(0);
+    assertThat(made.json().path("data").get(0).path("type").asText()).isEqualTo("number");
+    assertThat(s.get(A + "?type=date").json().path("data").get(0).path("name").asText())
+        .isEqualTo("Birthday");
+    assertThat(s.get(A + "?name:like=shoe").ids()).containsExactly(size);
+    Response retype =
+        s.put(A, "[{\"id\":" + size + ",\"name\":\"Shoe size\",\"type\":\"string\"}]");
+    assertThat(retype.status()).isEqualTo(422);
+    assertThat(retype.json().path("errors").has("0.type")).isTrue();
+    Response rename = s.put(A, "[{\"id\":" + size + ",\"name\":\"Shoe (EU)\"}]");
+    assertThat(rename.status()).isEqualTo(200);
+    assertThat(rename.json().path("data").get(0).path("type").asText()).isEqualTo("number");
+    assertThat(s.post(A, "[{\"name\":\"x\",\"type\":\"colour\"}]").status()).isEqualTo(422);
+    for (int batch = 0; batch < 5; batch++) {
+      StringBuilder b = new StringBuilder("[");
+      for (int i = 0; i < (batch < 4 ? 10 : 8); i++) {
+        b.append(i == 0 ? "" : ",")
+            .append("{\"name\":\"a")
+            .append(batch)
+            .append(i)
+            .append("\",\"type\":\"string\"}");
+      }
+      assertThat(s.post(A, b.append("]").toString()).status()).isEqualTo(201);
+    }
+    assertThat(total(s.get(A))).isEqualTo(50);
+    Response fiftyFirst = s.post(A, "[{\"name\":\"one too many\",\"type\":\"string\"}]");
+    assertThat(fiftyFirst.status()).isEqualTo(422);
+    assertThat(fiftyFirst.json().path("errors").path("0").asText()).contains("50");
+    assertThat(s.delete(A + "?id:in=" + size).status()).isEqualTo(204);
+    assertThat(total(s.get(A))).isEqualTo(49);
+    assertThat(s.post(A, "[{\"name\":\"fits again\",\"type\":\"string\"}]").status())
+        .isEqualTo(201);
+  }
+
+  @Test
+  void attributeValuesAreUpsertedStringsCappedAtTen() {
+    TestStore s = sr.newStore();
+    long who = customer(s, "v@example.com", "V", "W");
+    Response attrs =
+        s.post(
+            "v3/customers/attributes",
+            "[{\"name\":\"Size\",\"type\":\"number\"},{\"name\":\"Nick\",\"type\":\"string\"}]");
+    long size = attrs.ids().get(0);
+    long nick = attrs.ids().get(1);
+    String V = "v3/customers/attribute-values";
+    Response r =
+        s.put(
+            V,
+            "[{\"attribute_id\":"
+                + size
+                + ",\"customer_id\":"
+                + who
+                + ",\"value\":\"42\"},{\"attribute_id\":"
+                + nick
+                + ",\"customer_id\":"
+                + who
+                + ",\"value\":\"vee\"}]");
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(r.json().path("data").get(0).path("value").isTextual()).isTrue();
+    long valueId = r.ids().get(0);
+    Response again =
+        s.put(V, "[{\"attribute_id\":" + size + ",\"customer_id\":" + who + ",\"value\":\"43\"}]");
+    assertThat(again.ids()).containsExactly(valueId);
+    assertThat(total(s.get(V))).isEqualTo(2);
+    assertThat(
+            s.get(V + "?attribute_id:in=" + size).json().path("data").get(0).path("value").asText())
+        .isEqualTo("43");
+    assertThat(s.get(V + "?name=Nick").ids()).hasSize(1);
+    assertThat(s.get(V + "?customer_id:in=" + who).ids()).hasSize(2);
+    Response cust = s.get(C + "?id:in=" + who + "&include=attributes");
+    JsonNode c = cust.json().path("data").get(0);
+    assertThat(c.path("attribute_count").asInt()).isEqualTo(2);
+    assertThat(c.path("attributes").get(0).path("attribute_value").asText()).isEqualTo("43");
+
+    assertThat(
+            s.put(V, "[{\"attribute_id\":" + size + ",\"customer_id\":" + who + ",\"value\":42}]")
+                .status())
+        .isEqualTo(422);
+    Response notNumber =
+        s.put(V, "[{\"attribute_id\":" + size + ",\"customer_id\":" + who + ",\"value\":\"big\"}]");
+    assertThat(notNumber.json().path("errors").has("0.value")).isTrue();
+    Response noAttr =
+        s.put(
+            V,
+            "[{\"attribute_id\":999,\"customer_id\":"
+                + who
+                + ",\"value\":\"x\"},{\"attribute_id\":"
+                + nick
+                + ",\"customer_id\":999,\"value\":\"x\"}]");
+    assertThat(noAttr.status()).isEqualTo(422);
+    assertThat(noAttr.json().path("errors").has("0.attribute_id")).isTrue();
+    assertThat(noAttr.json().path("errors").has("1.customer_id")).isTrue();
+    StringBuilder eleven = new StringBuilder("[");
+    for (int i = 0; i < 11; i++) {
+      eleven
+          .append(i == 0 ? "" : ",")
+          .append(
+              "{\"attribute_id\":"
+                  + nick
+                  + ",\"customer_id\":"
+                  + who
+                  + ",\"value\":\"v"
+                  + i
+                  + "\"}");
+    }
+    assertThat(s.put(V, eleven.append("]").toString()).status()).isEqualTo(413);
+    assertThat(s.delete(V).status()).isEqualTo(204);
+    assertThat(total(s.get(V))).isEqualTo(2);
+    assertThat(s.delete(V + "?id:in=" + valueId).status()).isEqualTo(204);
+    assertThat(total(s.get(V))).isEqualTo(1);
+    // Creating a customer with an attribute value.
+    Response withAttr =
+        s.post(
+            C,
+            "[{\"email\":\"w@example.com\",\"first_name\":\"W\",\"last_name\":\"X\",\"attributes\":[{\"attribute_id\":"
+                + nick
+                + ",\"attribute_value\":\"dub\"}]}]");
+    assertThat(withAttr.status()).isEqualTo(201);
+    assertThat(withAttr.json().path("data").get(0).path("attribute_count").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void formFieldValues() {
+    TestStore s = sr.newStore();
+    long who = customer(s, "f@example.com", "F", "F");
+    long addr =
+        s.post(
+                "v3/customers/addresses",
+                "[" + ADDRESS.replace("{", "{\"customer_id\":" + who + ",") + "]")
+            .ids()
+            .get(0);
+    String F = "v3/customers/form-field-values";
+    Response r =
+        s.put(
+            F,
+            "[{\"name\":\"color\",\"value\":\"blue\",\"customer_id\":"
+                + who
+                + "},{\"name\":\"floors\",\"value\":[\"1\",\"2\"],\"address_id\":"
+                + addr
+                + "}]");
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(
+            s.put(F, "[{\"name\":\"color\",\"value\":\"red\",\"customer_id\":" + who + "}]")
+                .status())
+        .isEqualTo(200);
+    assertThat(total(s.get(F))).isEqualTo(2);
+    assertThat(
+            s.get(F + "?customer_id=" + who + "&field_name=color")
+                .json()
+                .path("data")
+                .get(0)
+                .path("value")
+                .asText())
+        .isEqualTo("red");
+    assertThat(
+            s.get(F + "?address_id=" + addr)
+                .json()
+                .path("data")
+                .get(0)
+                .path("value")
+                .get(1)
+                .asText())
+        .isEqualTo("2");
+    assertThat(total(s.get(F + "?field_type=array"))).isEqualTo(1);
+    JsonNode c = s.get(C + "?include=formfields").json().path("data").get(0);
+    assertThat(c.path("form_fields").get(0).path("name").asText()).isEqualTo("color");
+    JsonNode a = s.get("v3/customers/addresses?include=formfields").json().path("data").get(0);
+    assertThat(a.path("form_fields").get(0).path("name").asText()).isEqualTo("floors");
+    Response both = s.put(F, "[{\"name\":\"x\",\"value\":\"y\"}]");
+    assertThat(both.status()).isEqualTo(422);
+    assertThat(
+            s.put(F, "[{\"name\":\"x\",\"value\":{\"a\":1},\"customer_id\":" + who + "}]").status())
+        .isEqualTo(422);
+    assertThat(s.put(F, "[{\"name\":\"x\",\"value\":\"y\",\"customer_id\":999}]").status())
+        .isEqualTo(422);
+  }
+
+  @Test
+  void settingsConsentAndStoredInstruments() {
+    TestStore s = sr.newStore();
+    Response g = s.get("v3/customers/settings");
+    assertThat(g.status()).isEqualTo(200);
+    assertThat(
+            g.json().path("data").path("privacy_settings").has("ask_shopper_for_tracking_consent"))
+        .isTrue();
+    Response put =
+        s.put(
+            "v3/customers/settings",
+            "{\"privacy_settings\":{\"policy_url\":\"https://example.com/p\"}}");
+    assertThat(put.status()).isEqualTo(200);
+    assertThat(
+            s.get("v3/customers/settings")
+                .json()
+                .path("data")
+                .path("privacy_settings")
+                .path("policy_url")
+                .asText())
+        .isEqualTo("https://example.com/p");
+    assertThat(s.put("v3/customers/settings", "{\"colour\":1}").status()).isEqualTo(422);
+    String ch = "v3/customers/settings/channels/1";
+    assertThat(s.get(ch).json().path("data").path("allow_global_logins").asBoolean()).isTrue();
+    assertThat(
+            s.put(ch, "{\"allow_global_logins\":false}")
+                .json()
+                .path("data")
+                .path("allow_global_logins")
+                .asBoolean())
+        .isFalse();
+    assertThat(s.get(ch).json().path("data").path("allow_global_logins").asBoolean()).isFalse();
+    assertThat(s.get("v3/customers/settings/channels/2").status()).isEqualTo(404);
+
+    long who = customer(s, "c@example.com", "C", "C");
+    Response consent = s.get("v3/customers/" + who + "/consent");
+    assertThat(consent.status()).isEqualTo(200);
+    assertThat(consent.json().path("allow").isArray()).isTrue();
+    Response declared =
+        s.put(
+            "v3/customers/" + who + "/consent",
+            "{\"allow\":[\"essential\",\"analytics\"],\"deny\":[\"targeting\"]}");
+    assertThat(declared.status()).isEqualTo(200);
+    assertThat(declared.json().path("updated_at").asText()).isNotEmpty();
+    assertThat(s.get("v3/customers/" + who + "/consent").json().path("deny").get(0).asText())
+        .isEqualTo("targeting");
+    assertThat(s.put("v3/customers/" + who + "/consent", "{\"allow\":[\"everything\"]}").status())
+        .isEqualTo(422);
+    assertThat(
+            s.put(
+                    "v3/customers/" + who + "/consent",
+                    "{\"allow\":[\"analytics\"],\"deny\":[\"analytics\"]}")
+                .status())
+        .isEqualTo(422);
+    assertThat(s.get("v3/customers/999/consent").status()).isEqualTo(404);
+    Response instruments = s.get("v3/customers/" + who + "/stored-instruments");
+    assertThat(instruments.status()).isEqualTo(200);
+    assertThat(instruments.body()).isEqualTo("[]");
+    assertThat(s.get("v3/customers/999/stored-instruments").status()).isEqualTo(404);
+  }
+
+  @Test
+  void concurrentCreatesOfOneEmailMakeExactlyOneCustomer() throws Exception {
+    TestStore s = sr.newStore();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Response>> calls = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        int n = i;
+        calls.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return s.post(
+                      C,
+                      "["
+                          + person(
+                              "race@" + (n % 2 == 0 ? "Example.com" : "example.COM"),
+                              "R" + n,
+                              "Ace")
+                          + "]");
+                }));
+      }
+      start.countDown();
+      int created = 0;
+      for (Future<Response> f : calls) {
+        Response r = f.get();
+        if (r.status() == 201) {
+          created++;
+        } else {
+          assertThat(r.status()).as(r.toString()).isEqualTo(422);
+          assertThat(r.json().path("errors").has("0.email")).as(r.toString()).isTrue();
+        }
+      }
+      assertThat(created).isEqualTo(1);
+      assertThat(total(s.get(C))).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
