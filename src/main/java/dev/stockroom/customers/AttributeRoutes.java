@@ -52,7 +52,19 @@ public final class AttributeRoutes implements Routes {
 
   static final Filters LIST =
       new Filters()
-          .text("name", "name", EnumSet.of(Filters.Op.EQ, Filters.Op.LIKE))
+          // Custom rather than text(): Filters' :like does not refuse NUL, which PostgreSQL does.
+          .custom(
+              "name",
+              EnumSet.of(Filters.Op.EQ, Filters.Op.LIKE),
+              (op, values, binds) -> {
+                String v = Customer.filterText(values.get(0));
+                if (op == Filters.Op.LIKE) {
+                  binds.add("%" + v.toLowerCase(java.util.Locale.ROOT) + "%");
+                  return "LOWER(name) LIKE ?";
+                }
+                binds.add(v);
+                return "name = ?";
+              })
           .choice("type", "attribute_type", "string", "number", "date")
           .date(
               "date_created",
@@ -71,7 +83,7 @@ public final class AttributeRoutes implements Routes {
               "name",
               EnumSet.of(Filters.Op.EQ),
               (op, values, binds) -> {
-                binds.add(values.get(0));
+                binds.add(Customer.filterText(values.get(0)));
                 return "attribute_id IN (SELECT a.id FROM customer_attributes a"
                     + " WHERE a.store_id = customer_attribute_values.store_id AND a.name = ?)";
               })

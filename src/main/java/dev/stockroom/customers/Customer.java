@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockroom.api.Dates;
 import dev.stockroom.api.Json;
 import dev.stockroom.api.Schema;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -158,6 +159,18 @@ final class Customer {
   static @org.jspecify.annotations.Nullable String newPassword(JsonNode input) {
     JsonNode p = input.path("authentication").get("new_password");
     return p == null ? null : p.asText();
+  }
+
+  /**
+   * A filter value both databases can compare: no NUL, no lone surrogate (PostgreSQL refuses them);
+   * otherwise an {@link IllegalArgumentException} that {@code Filters} turns into a 422.
+   */
+  static String filterText(String v) {
+    if (v.indexOf('\0') >= 0
+        || !v.equals(new String(v.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))) {
+      throw new IllegalArgumentException("must not contain NUL characters or unpaired surrogates");
+    }
+    return v;
   }
 
   /** The customer's store credit: the sum of its amounts. */

@@ -92,17 +92,17 @@ public final class CustomerRoutes implements Routes {
   }
 
   private static String email(Filters.Op op, List<String> values, List<Object> binds) {
-    values.forEach(v -> binds.add(v.trim().toLowerCase(Locale.ROOT)));
+    values.forEach(v -> binds.add(Customer.filterText(v).trim().toLowerCase(Locale.ROOT)));
     return "email_key IN (" + Filters.marks(values.size()) + ")";
   }
 
   /** {@code name} is the first and last name with a space between, case-insensitive. */
   private static String name(Filters.Op op, List<String> values, List<Object> binds) {
     if (op == Filters.Op.LIKE) {
-      binds.add("%" + values.get(0).toLowerCase(Locale.ROOT) + "%");
+      binds.add("%" + Customer.filterText(values.get(0)).toLowerCase(Locale.ROOT) + "%");
       return "LOWER(name) LIKE ?";
     }
-    values.forEach(v -> binds.add(v.toLowerCase(Locale.ROOT)));
+    values.forEach(v -> binds.add(Customer.filterText(v).toLowerCase(Locale.ROOT)));
     return "LOWER(name) IN (" + Filters.marks(values.size()) + ")";
   }
 

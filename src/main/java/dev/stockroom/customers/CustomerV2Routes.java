@@ -65,21 +65,10 @@ public final class CustomerV2Routes implements Routes {
     List<String> parts = new ArrayList<>();
     List<Object> binds = new ArrayList<>();
     for (String f : List.of("first_name", "last_name", "company", "phone", "tax_exempt_category")) {
-      c.query()
-          .first(f)
-          .ifPresent(
-              v -> {
-                parts.add(f + " = ?");
-                binds.add(v);
-              });
+      text(c, f).ifPresent(v -> add(parts, binds, f + " = ?", v));
     }
-    c.query()
-        .first("email")
-        .ifPresent(
-            v -> {
-              parts.add("email_key = ?");
-              binds.add(v.trim().toLowerCase(Locale.ROOT));
-            });
+    text(c, "email")
+        .ifPresent(v -> add(parts, binds, "email_key = ?", v.trim().toLowerCase(Locale.ROOT)));
     number(c, "store_credit").ifPresent(v -> add(parts, binds, "store_credit = ?", v));
     whole(c, "customer_group_id").ifPresent(v -> add(parts, binds, "customer_group_id = ?", v));
     whole(c, "min_id").ifPresent(v -> add(parts, binds, "id >= ?", v));
@@ -96,6 +85,15 @@ public final class CustomerV2Routes implements Routes {
   private static void add(List<String> parts, List<Object> binds, String sql, Object value) {
     parts.add(sql);
     binds.add(value);
+  }
+
+  private static Optional<String> text(Call c, String name) {
+    Optional<String> raw = c.query().first(name);
+    try {
+      return raw.map(Customer::filterText);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.Invalid.field(name, String.valueOf(e.getMessage()));
+    }
   }
 
   private static Optional<Long> whole(Call c, String name) {

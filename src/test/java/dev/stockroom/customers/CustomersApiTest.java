@@ -666,4 +666,50 @@ class CustomersApiTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void hostileQueriesGetClientErrors() {
+    TestStore s = sr.newStore();
+    customer(s, "q@example.com", "Q", "Q");
+    for (String list :
+        List.of(
+            C,
+            "v3/customers/addresses",
+            "v3/customers/attributes",
+            "v3/customers/attribute-values",
+            "v3/customers/form-field-values",
+            "v2/customers",
+            "v2/customers/1/addresses",
+            "v2/customer_groups")) {
+      for (String q :
+          List.of(
+              "limit=abc",
+              "page=0",
+              "limit=251",
+              "id:in=,,,",
+              "id:in=abc",
+              "date_created:min=not-a-date",
+              "sort=;DROP%20TABLE%20customers",
+              "email:in=a%00b",
+              "email=a%00b",
+              "name:like=%00",
+              "name=%00",
+              "first_name=%ED%A0%80",
+              "name:like=%25%25%25",
+              "customer_id=abc",
+              "customer_id:in=1,x",
+              "min_id=x",
+              "store_credit=lots",
+              "max_date_created=nope",
+              "is_default=maybe",
+              "field_type=bogus",
+              "type=colour",
+              "include=everything")) {
+        Response r = s.get(list + "?" + q);
+        assertThat(r.status()).as(list + "?" + q + " " + r).isIn(200, 204, 413, 422);
+        assertThat(r.body()).as(list + "?" + q).doesNotContain("Exception").doesNotContain("SQL");
+      }
+    }
+    assertThat(total(s.get(C))).isEqualTo(1);
+  }
 }
