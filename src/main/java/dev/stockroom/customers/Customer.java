@@ -104,10 +104,16 @@ final class Customer {
         .intArray("channel_ids", 100, 1);
   }
 
-  /** Field checks the schema cannot express: the email's shape, the address country. */
+  /** Field checks the schema cannot express: the email's shape, store credit amounts. */
   static void checkMore(ObjectNode in, String prefix, Map<String, String> errors) {
     if (in.has("email") && !EMAIL.matcher(in.get("email").asText()).matches()) {
       errors.putIfAbsent(prefix + "email", "must be a valid email address");
+    }
+    JsonNode credits = in.path("store_credit_amounts");
+    for (int i = 0; i < credits.size(); i++) {
+      if (!credits.get(i).has("amount")) {
+        errors.putIfAbsent(prefix + "store_credit_amounts." + i + ".amount", "is required");
+      }
     }
   }
 

@@ -194,6 +194,12 @@ class CustomersApiTest {
     assertThat(errors.path("1.last_name").asText()).isEqualTo("is required");
     assertThat(errors.path("2.addresses.0.city").asText()).isEqualTo("is required");
     assertThat(errors.has("0.email")).isFalse();
+    Response credit =
+        s.post(
+            C,
+            "[{\"email\":\"sc@example.com\",\"first_name\":\"S\",\"last_name\":\"C\",\"store_credit_amounts\":[{}]}]");
+    assertThat(credit.json().path("errors").path("0.store_credit_amounts.0.amount").asText())
+        .isEqualTo("is required");
     assertThat(total(s.get(C))).isZero();
     Response group =
         s.post(
@@ -393,6 +399,12 @@ class CustomersApiTest {
     assertThat(s.get(A + "?type=date").json().path("data").get(0).path("name").asText())
         .isEqualTo("Birthday");
     assertThat(s.get(A + "?name:like=shoe").ids()).containsExactly(size);
+    assertThat(s.get(A + "?name=Birthday").ids()).containsExactly(made.ids().get(1));
+    long now = sr.clock().millis() / 1000;
+    assertThat(s.get(A + "?date_created:min=" + (now - 60)).ids()).hasSize(2);
+    assertThat(s.get(A + "?date_created:max=" + (now - 60)).ids()).isEmpty();
+    assertThat(s.get(A + "?date_modified:min=" + (now + 60)).ids()).isEmpty();
+    assertThat(s.get(A + "?date_modified:max=" + (now + 60)).ids()).hasSize(2);
     Response retype =
         s.put(A, "[{\"id\":" + size + ",\"name\":\"Shoe size\",\"type\":\"string\"}]");
     assertThat(retype.status()).isEqualTo(422);
@@ -457,6 +469,9 @@ class CustomersApiTest {
         .isEqualTo("43");
     assertThat(s.get(V + "?name=Nick").ids()).hasSize(1);
     assertThat(s.get(V + "?customer_id:in=" + who).ids()).hasSize(2);
+    long now = sr.clock().millis() / 1000;
+    assertThat(s.get(V + "?date_created:min=" + (now - 60)).ids()).hasSize(2);
+    assertThat(s.get(V + "?date_modified:max=" + (now - 60)).ids()).isEmpty();
     Response cust = s.get(C + "?id:in=" + who + "&include=attributes");
     JsonNode c = cust.json().path("data").get(0);
     assertThat(c.path("attribute_count").asInt()).isEqualTo(2);
