@@ -66,14 +66,14 @@ public final class AttributeRoutes implements Routes {
                 return "name = ?";
               })
           .choice("type", "attribute_type", "string", "number", "date")
-          .date(
+          .custom(
               "date_created",
-              "date_created",
-              EnumSet.of(Filters.Op.EQ, Filters.Op.MIN, Filters.Op.MAX))
-          .date(
+              EnumSet.of(Filters.Op.EQ, Filters.Op.MIN, Filters.Op.MAX),
+              Customer.seconds("date_created"))
+          .custom(
               "date_modified",
-              "date_modified",
-              EnumSet.of(Filters.Op.EQ, Filters.Op.MIN, Filters.Op.MAX));
+              EnumSet.of(Filters.Op.EQ, Filters.Op.MIN, Filters.Op.MAX),
+              Customer.seconds("date_modified"));
 
   static final Filters VALUE_LIST =
       new Filters()
@@ -87,14 +87,14 @@ public final class AttributeRoutes implements Routes {
                 return "attribute_id IN (SELECT a.id FROM customer_attributes a"
                     + " WHERE a.store_id = customer_attribute_values.store_id AND a.name = ?)";
               })
-          .date(
+          .custom(
               "date_created",
-              "date_created",
-              EnumSet.of(Filters.Op.EQ, Filters.Op.MIN, Filters.Op.MAX))
-          .date(
+              EnumSet.of(Filters.Op.EQ, Filters.Op.MIN, Filters.Op.MAX),
+              Customer.seconds("date_created"))
+          .custom(
               "date_modified",
-              "date_modified",
-              EnumSet.of(Filters.Op.EQ, Filters.Op.MIN, Filters.Op.MAX));
+              EnumSet.of(Filters.Op.EQ, Filters.Op.MIN, Filters.Op.MAX),
+              Customer.seconds("date_modified"));
 
   private final AttributeStore store;
 

@@ -3,6 +3,7 @@ package dev.stockroom.customers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockroom.api.Dates;
+import dev.stockroom.api.Filters;
 import dev.stockroom.api.Json;
 import dev.stockroom.api.Schema;
 import java.nio.charset.StandardCharsets;
@@ -177,6 +178,36 @@ final class Customer {
       throw new IllegalArgumentException("must not contain NUL characters or unpaired surrogates");
     }
     return v;
+  }
+
+  /**
+   * A date filter at the precision dates are served with (whole seconds): {@code :max} and {@code
+   * =} take in the whole second they name, so a client filtering by a date it read finds that row.
+   */
+  static Filters.Custom seconds(String column) {
+    return (op, values, binds) -> {
+      long at;
+      try {
+        at = Math.floorDiv(Dates.parse(values.get(0)), 1000L) * 1000L;
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("must be an ISO 8601 date, date-time or Unix timestamp");
+      }
+      return switch (op) {
+        case MIN -> {
+          binds.add(at);
+          yield column + " >= ?";
+        }
+        case MAX -> {
+          binds.add(at + 999);
+          yield column + " <= ?";
+        }
+        default -> {
+          binds.add(at);
+          binds.add(at + 999);
+          yield column + " BETWEEN ? AND ?";
+        }
+      };
+    };
   }
 
   /** The customer's store credit: the sum of its amounts. */

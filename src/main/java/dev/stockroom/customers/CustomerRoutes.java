@@ -48,14 +48,14 @@ public final class CustomerRoutes implements Routes {
           .text("company", "company", EnumSet.of(Filters.Op.EQ, Filters.Op.IN))
           .integer(
               "customer_group_id", "customer_group_id", EnumSet.of(Filters.Op.EQ, Filters.Op.IN))
-          .date(
+          .custom(
               "date_created",
-              "date_created",
-              EnumSet.of(Filters.Op.EQ, Filters.Op.MIN, Filters.Op.MAX))
-          .date(
+              EnumSet.of(Filters.Op.EQ, Filters.Op.MIN, Filters.Op.MAX),
+              Customer.seconds("date_created"))
+          .custom(
               "date_modified",
-              "date_modified",
-              EnumSet.of(Filters.Op.EQ, Filters.Op.MIN, Filters.Op.MAX))
+              EnumSet.of(Filters.Op.EQ, Filters.Op.MIN, Filters.Op.MAX),
+              Customer.seconds("date_modified"))
           .custom("email", EnumSet.of(Filters.Op.EQ, Filters.Op.IN), CustomerRoutes::email)
           .custom(
               "name",

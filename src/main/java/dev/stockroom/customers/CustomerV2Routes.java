@@ -74,9 +74,13 @@ public final class CustomerV2Routes implements Routes {
     whole(c, "min_id").ifPresent(v -> add(parts, binds, "id >= ?", v));
     whole(c, "max_id").ifPresent(v -> add(parts, binds, "id <= ?", v));
     V2.dateParam(c, "min_date_created").ifPresent(v -> add(parts, binds, "date_created >= ?", v));
-    V2.dateParam(c, "max_date_created").ifPresent(v -> add(parts, binds, "date_created <= ?", v));
+    V2.dateParam(c, "max_date_created")
+        .ifPresent(
+            v -> add(parts, binds, "date_created <= ?", Math.floorDiv(v, 1000L) * 1000L + 999));
     V2.dateParam(c, "min_date_modified").ifPresent(v -> add(parts, binds, "date_modified >= ?", v));
-    V2.dateParam(c, "max_date_modified").ifPresent(v -> add(parts, binds, "date_modified <= ?", v));
+    V2.dateParam(c, "max_date_modified")
+        .ifPresent(
+            v -> add(parts, binds, "date_modified <= ?", Math.floorDiv(v, 1000L) * 1000L + 999));
     // Dates are served to the second: "modified since" means in a later second than the header.
     c.ifModifiedSince().ifPresent(v -> add(parts, binds, "date_modified >= ?", v + 1000));
     return new Filters.Where(String.join(" AND ", parts), binds, parts.size());

@@ -126,6 +126,13 @@ class CustomersApiTest {
     assertThat(s.get(C + "?date_created:max=" + mid / 1000).ids()).containsExactly(a);
     assertThat(s.get(C + "?date_modified:min=" + mid / 1000).ids()).containsExactly(b);
     assertThat(s.get(C + "?date_modified:max=" + mid / 1000).ids()).containsExactly(a);
+    // A date read from a customer finds it again: filters work to the second, as dates are served.
+    String created =
+        s.get(C + "?id:in=" + b).json().path("data").get(0).path("date_created").asText();
+    String enc = created.replace("+", "%2B");
+    assertThat(s.get(C + "?date_created=" + enc).ids()).containsExactly(b);
+    assertThat(s.get(C + "?date_created:max=" + enc).ids()).containsExactly(a, b);
+    assertThat(s.get(C + "?date_created:min=" + enc).ids()).containsExactly(b);
     assertThat(s.get(C + "?sort=date_created:desc").ids()).containsExactly(b, a);
     assertThat(s.get(C + "?sort=date_created:asc").ids()).containsExactly(a, b);
     assertThat(s.get(C + "?sort=last_name:asc").ids()).containsExactly(a, b);

@@ -163,6 +163,12 @@ class CustomersV2ApiTest {
     assertThat(s.get(C + "?min_date_modified=2000-01-01").json().size()).isEqualTo(2);
     assertThat(s.get(C + "?max_date_modified=2000-01-01").status()).isEqualTo(204);
     assertThat(s.get(C + "?first_name=Nobody").status()).isEqualTo(204);
+    String created = s.get(C + "/" + a).json().path("date_created").asText();
+    String enc = created.replace(" ", "%20").replace("+", "%2B");
+    assertThat(s.get(C + "?max_date_created=" + enc).json().get(0).path("id").asLong())
+        .isEqualTo(a);
+    assertThat(s.get(C + "?min_date_created=" + enc).json().get(0).path("id").asLong())
+        .isEqualTo(a);
     assertThat(s.get(C + "?limit=1&page=2").json().get(0).path("id").asLong()).isEqualTo(b);
     assertThat(s.get(C + "?limit=1&page=3").status()).isEqualTo(204);
     Response over = s.get(C + "?limit=251");
