@@ -35,10 +35,12 @@ public final class CustomerV2Routes implements Routes {
 
   private final CustomerStore store;
   private final AddressStore addresses;
+  private final LoginThrottle throttle;
 
-  public CustomerV2Routes(CustomerStore store, AddressStore addresses) {
+  CustomerV2Routes(CustomerStore store, AddressStore addresses, LoginThrottle throttle) {
     this.store = store;
     this.addresses = addresses;
+    this.throttle = throttle;
   }
 
   @Override
@@ -199,6 +201,9 @@ public final class CustomerV2Routes implements Routes {
     String hash = store.passwordHash(c.tenant(), id);
     ObjectNode in = PASSWORD.check(c.json(), "", List.of("password"));
     String password = in.get("password").asText();
+    // The same account as v3's validate-credentials: one throttle for both.
+    String account = store.get(c.tenant(), id).get("email").asText().toLowerCase(Locale.ROOT);
+    throttle.check(c.tenant().id(), account);
     boolean ok;
     if (hash.isEmpty()) {
       Passwords.waste(password);
@@ -206,6 +211,7 @@ public final class CustomerV2Routes implements Routes {
     } else {
       ok = Passwords.matches(password, hash);
     }
+    throttle.record(c.tenant().id(), account, ok);
     return V2.one(Json.MAPPER.createObjectNode().put("success", ok));
   }
 

@@ -14,13 +14,14 @@ public final class Customers {
     CustomerStore customers = new CustomerStore(db, clock);
     AddressStore addresses = new AddressStore(db);
     FormFieldStore fields = new FormFieldStore(db);
+    LoginThrottle throttle = new LoginThrottle(clock);
     return List.of(
-        new CustomerRoutes(customers),
+        new CustomerRoutes(customers, throttle),
         new AddressRoutes(addresses, fields),
         new AttributeRoutes(new AttributeStore(db, clock)),
         new FormFieldRoutes(fields),
         new SettingsRoutes(new SettingsStore(db), clock),
-        new CustomerV2Routes(customers, addresses),
+        new CustomerV2Routes(customers, addresses, throttle),
         new GroupRoutes(new GroupStore(db, clock)));
   }
 }

@@ -420,4 +420,38 @@ class CustomersApiTest {
     }
     assertThat(total(s.get(C))).isEqualTo(1);
   }
+
+  @Test
+  void repeatedWrongPasswordsAreThrottled() {
+    TestStore s = sr.newStore();
+    long id =
+        s.post(
+                C,
+                "[{\"email\":\"t@example.com\",\"first_name\":\"T\",\"last_name\":\"T\",\"authentication\":{\"new_password\":\"right-one\"}}]")
+            .ids()
+            .get(0);
+    String v = "v3/customers/validate-credentials";
+    for (int i = 0; i < 5; i++) {
+      assertThat(s.post(v, "{\"email\":\"t@example.com\",\"password\":\"wrong\"}").status())
+          .isEqualTo(200);
+      // v2's validate counts for the same account.
+      assertThat(s.post("v2/customers/" + id + "/validate", "{\"password\":\"wrong\"}").status())
+          .isEqualTo(200);
+    }
+    Response limited = s.post(v, "{\"email\":\"T@example.com\",\"password\":\"right-one\"}");
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.json().path("status").asInt()).isEqualTo(429);
+    assertThat(limited.header("Retry-After")).isPresent();
+    Response v2 = s.post("v2/customers/" + id + "/validate", "{\"password\":\"right-one\"}");
+    assertThat(v2.status()).isEqualTo(429);
+    assertThat(v2.json().get(0).path("status").asInt()).isEqualTo(429);
+    // Other accounts are not affected; the account recovers when the failures leave the window.
+    customer(s, "u@example.com", "U", "U");
+    assertThat(s.post(v, "{\"email\":\"u@example.com\",\"password\":\"x\"}").status())
+        .isEqualTo(200);
+    sr.clock().advance(61_000);
+    Response ok = s.post(v, "{\"email\":\"t@example.com\",\"password\":\"right-one\"}");
+    assertThat(ok.status()).isEqualTo(200);
+    assertThat(ok.json().path("is_valid").asBoolean()).isTrue();
+  }
 }
