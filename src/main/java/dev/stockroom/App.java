@@ -34,6 +34,7 @@ import dev.stockroom.catalog.products.variants.VariantStore;
 import dev.stockroom.catalog.products.videos.Video;
 import dev.stockroom.catalog.products.videos.VideoStore;
 import dev.stockroom.config.Config;
+import dev.stockroom.customers.Customers;
 import dev.stockroom.db.Database;
 import dev.stockroom.edge.HttpEdge;
 import dev.stockroom.ratelimit.RateLimiter;
@@ -137,6 +138,7 @@ public final class App implements AutoCloseable {
               new ChildRoutes(children, Metafield.ON_BRAND),
               new StoreInfoRoutes(config.clock()));
       features.forEach(f -> f.register(storeRouter));
+      Customers.routes(db, config.clock()).forEach(f -> f.register(storeRouter));
 
       Router publicRouter = new Router(null);
       new ImageFileRoutes(images, tenants).register(publicRouter);

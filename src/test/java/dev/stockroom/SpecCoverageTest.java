@@ -65,4 +65,50 @@ class SpecCoverageTest {
     assertThat(operations).isGreaterThan(100);
     assertThat(missing).as("catalog.v3.yml operations Stockroom does not serve").isEmpty();
   }
+
+  /**
+   * Operations of a customers spec that Stockroom deliberately does not serve, with the reason
+   * (README, "Customers"). Empty: every operation of both customers specs is served.
+   */
+  static final java.util.Map<String, String> CUSTOMERS_NOT_SERVED = java.util.Map.of();
+
+  @Test
+  void everyCustomersV3PathAndMethodOfTheSpecIsServed() throws IOException {
+    assertServed("customers.v3.yml", "/stores/{store_hash}/v3", 25);
+  }
+
+  @Test
+  void everyCustomersV2PathAndMethodOfTheSpecIsServed() throws IOException {
+    assertServed("customers.v2.yml", "/stores/{store_hash}/v2", 22);
+    // customers_v2.yml is the same file with trailing spaces trimmed: the same operations.
+    assertServed("customers_v2.yml", "/stores/{store_hash}/v2", 22);
+  }
+
+  /** Every path and method of a spec file is served or listed as not served with a reason. */
+  void assertServed(String file, String base, int expectedOperations) throws IOException {
+    Path yml =
+        Path.of(System.getProperty("stockroom.shared", "../shared"))
+            .resolve("reference/bigcommerce-openapi/" + file);
+    Assumptions.assumeTrue(
+        Files.isRegularFile(yml),
+        file + " not found at " + yml.toAbsolutePath() + "; spec coverage is not checked");
+    JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(yml.toFile());
+    Set<String> served = new TreeSet<>();
+    sr.app().storeRoutes().forEach(r -> served.add(r.method() + " " + shape(r.template())));
+    List<String> missing = new ArrayList<>();
+    int operations = 0;
+    for (var path : spec.path("paths").properties()) {
+      for (String method : List.of("get", "post", "put", "delete")) {
+        if (path.getValue().has(method)) {
+          operations++;
+          String op = method.toUpperCase(Locale.ROOT) + " " + shape(base + path.getKey());
+          if (!served.contains(op) && !CUSTOMERS_NOT_SERVED.containsKey(op)) {
+            missing.add(op);
+          }
+        }
+      }
+    }
+    assertThat(operations).isEqualTo(expectedOperations);
+    assertThat(missing).as(file + " operations Stockroom does not serve").isEmpty();
+  }
 }

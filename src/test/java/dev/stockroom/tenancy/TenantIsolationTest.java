@@ -42,6 +42,10 @@ class TenantIsolationTest {
   /** A valid body for the route's resource, so that writes under A really happen. */
   static String body(Router.Route r) {
     String t = r.template();
+    String customers = customerBody(r);
+    if (customers != null) {
+      return customers;
+    }
     if (t.endsWith("/products") && r.method().equals("PUT")) {
       return "[{\"id\":1,\"name\":\"A-renamed\"}]";
     }
@@ -91,6 +95,113 @@ class TenantIsolationTest {
       return "{\"name\":\"A-new-" + r.method() + "\",\"parent_id\":0}";
     }
     return "{\"name\":\"A-new-" + r.method() + "\"}";
+  }
+
+  /**
+   * Valid bodies for A's customer writes, so that they really happen (null: not a customer route).
+   */
+  static String customerBody(Router.Route r) {
+    String t = r.template();
+    boolean post = r.method().equals("POST");
+    if (t.endsWith("/v3/customers")) {
+      return post
+          ? "[{\"email\":\"a-v3@example.com\",\"first_name\":\"A\",\"last_name\":\"New\"}]"
+          : "[{\"id\":3,\"first_name\":\"A-renamed\"}]";
+    }
+    if (t.endsWith("/v2/customers") && post) {
+      return "{\"email\":\"a-v2@example.com\",\"first_name\":\"A\",\"last_name\":\"New\"}";
+    }
+    if (t.endsWith("/v3/customers/attributes")) {
+      return post
+          ? "[{\"name\":\"A-attr\",\"type\":\"string\"}]"
+          : "[{\"id\":3,\"name\":\"A-renamed\"}]";
+    }
+    if (t.endsWith("/v3/customers/attribute-values")) {
+      return "[{\"attribute_id\":3,\"customer_id\":3,\"value\":\"A\"}]";
+    }
+    if (t.endsWith("/v3/customers/validate-credentials")) {
+      return "{\"email\":\"" + SECRET + "@example.com\",\"password\":\"" + SECRET + "\"}";
+    }
+    if (t.endsWith("/validate")) {
+      return "{\"password\":\"" + SECRET + "\"}";
+    }
+    if (t.endsWith("/consent")) {
+      return "{\"allow\":[\"analytics\"]}";
+    }
+    return null;
+  }
+
+  /**
+   * B's customers: the secret in customer 3 (with an address, an attribute value, a form field, a
+   * consent and a password), in attribute 3, in group 3 and in B's customer settings.
+   */
+  static void customersOf(TestStore b) {
+    for (int i = 0; i < 3; i++) {
+      String email = (i == 2 ? SECRET : "gap" + i) + "@example.com";
+      assertThat(
+              b.post(
+                      "v3/customers",
+                      "[{\"email\":\""
+                          + email
+                          + "\",\"first_name\":\""
+                          + SECRET
+                          + "\",\"last_name\":\"B\",\"authentication\":{\"new_password\":\""
+                          + SECRET
+                          + "\"}}]")
+                  .status())
+          .isEqualTo(201);
+      assertThat(b.post("v2/customer_groups", "{\"name\":\"" + SECRET + i + "\"}").status())
+          .isEqualTo(201);
+      assertThat(
+              b.post(
+                      "v3/customers/attributes",
+                      "[{\"name\":\"" + SECRET + i + "\",\"type\":\"string\"}]")
+                  .status())
+          .isEqualTo(201);
+      assertThat(
+              b.post(
+                      "v2/customers/3/addresses".replace("3", String.valueOf(i + 1)),
+                      "{\"first_name\":\""
+                          + SECRET
+                          + "\",\"last_name\":\"B\",\"street_1\":\"s\",\"city\":\"c\",\"state\":\"s\","
+                          + "\"zip\":\"1\",\"country\":\"France\",\"phone\":\"1\"}")
+                  .status())
+          .isEqualTo(201);
+    }
+    b.delete("v3/customers?id:in=1,2");
+    b.put(
+        "v3/customers/attribute-values",
+        "[{\"attribute_id\":3,\"customer_id\":3,\"value\":\"" + SECRET + "\"}]");
+    b.put(
+        "v3/customers/form-field-values",
+        "[{\"name\":\"" + SECRET + "\",\"value\":\"" + SECRET + "\",\"customer_id\":3}]");
+    b.put("v3/customers/3/consent", "{\"allow\":[\"targeting\"]}");
+    b.put("v3/customers/settings", "{\"privacy_settings\":{\"policy_url\":\"" + SECRET + "\"}}");
+    b.put(
+        "v3/customers/settings/channels/1",
+        "{\"privacy_settings\":{\"policy_url\":\"" + SECRET + "\"}}");
+  }
+
+  /** Every list of B's customer data. */
+  static String customerData(TestStore b) {
+    StringBuilder all = new StringBuilder();
+    for (String list :
+        List.of(
+            "v3/customers?include=addresses,storecredit,attributes,formfields",
+            "v3/customers/addresses?include=formfields",
+            "v3/customers/attributes",
+            "v3/customers/attribute-values",
+            "v3/customers/form-field-values",
+            "v3/customers/settings",
+            "v3/customers/settings/channels/1",
+            "v3/customers/3/consent",
+            "v2/customers",
+            "v2/customers/3/addresses",
+            "v2/customer_groups")) {
+      all.append(b.get(list).body());
+    }
+    assertThat(all.toString().split(SECRET, -1).length).isGreaterThan(12);
+    return all.toString();
   }
 
   /** Upload routes take a form: a real image, so that A's uploads really happen. */
@@ -175,7 +286,8 @@ class TenantIsolationTest {
     }
     b.post(
         images, "{\"image_url\":\"https://example.com/b.png\",\"description\":\"" + SECRET + "\"}");
-    String snapshot = everything(b) + b.get(images).body();
+    customersOf(b);
+    String snapshot = everything(b) + b.get(images).body() + customerData(b);
 
     List<Router.Route> routes = sr.app().storeRoutes();
     assertThat(routes).hasSizeGreaterThanOrEqualTo(20);
@@ -226,7 +338,36 @@ class TenantIsolationTest {
     a.delete("v3/catalog/products?id:in=3");
     a.delete("v3/catalog/categories?id:in=3");
     a.delete("v3/catalog/brands");
-    assertThat(everything(b) + b.get(images).body()).isEqualTo(snapshot);
+    // Emails are unique per store: A may have a customer with the email of B's.
+    assertThat(
+            a.post(
+                    "v3/customers",
+                    "[{\"email\":\""
+                        + SECRET
+                        + "@example.com\",\"first_name\":\"A\",\"last_name\":\"A\"}]")
+                .status())
+        .isEqualTo(201);
+    a.delete("v3/customers?id:in=3");
+    a.delete("v3/customers/addresses?id:in=3");
+    a.delete("v3/customers/attributes?id:in=3");
+    a.delete("v3/customers/attribute-values?id:in=1");
+    a.delete("v2/customers");
+    a.delete("v2/customer_groups");
+    assertThat(
+            a.get("v2/customers/count").json().path("count").asInt()
+                + a.get("v2/customer_groups/count").json().path("count").asInt())
+        .as("A's own customer deletes went through")
+        .isZero();
+    assertThat(
+            a.post(
+                    "v3/customers/validate-credentials",
+                    "{\"email\":\"" + SECRET + "@example.com\",\"password\":\"" + SECRET + "\"}")
+                .json()
+                .path("is_valid")
+                .asBoolean())
+        .as("B's customer's password does not log in to A")
+        .isFalse();
+    assertThat(everything(b) + b.get(images).body() + customerData(b)).isEqualTo(snapshot);
   }
 
   /** Every list of B's data: products, categories, brands and their sub-resources. */

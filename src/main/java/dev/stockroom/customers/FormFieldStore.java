@@ -1,0 +1,172 @@
+package dev.stockroom.customers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stockroom.api.ApiException;
+import dev.stockroom.api.Filters;
+import dev.stockroom.api.Json;
+import dev.stockroom.api.Paging;
+import dev.stockroom.db.Database;
+import dev.stockroom.db.Docs;
+import dev.stockroom.tenancy.Tenant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * SQL for form field values of customers and of addresses (customers.v3 {@code
+ * formFieldValue_Full}): upserted by (customer or address, name).
+ */
+final class FormFieldStore {
+  static final String TABLE = "customer_form_field_values";
+  private final Database db;
+
+  FormFieldStore(Database db) {
+    this.db = db;
+  }
+
+  Docs.Page page(Tenant t, Filters.Where where, Paging paging) {
+    return db.read(h -> Docs.page(h, TABLE, t.id(), where, "id", paging));
+  }
+
+  /** {@code string}, {@code number} or {@code array}: the kind of a value (the type filter). */
+  static String typeOf(JsonNode value) {
+    return value.isNumber() ? "number" : value.isArray() ? "array" : "string";
+  }
+
+  List<ObjectNode> upsert(Tenant t, List<ObjectNode> items) {
+    return db.write(
+        h -> {
+          Map<String, String> errors = new LinkedHashMap<>();
+          List<Long> owners = new ArrayList<>();
+          for (int i = 0; i < items.size(); i++) {
+            ObjectNode in = items.get(i);
+            if (in.has("address_id")) {
+              long address = in.get("address_id").asLong();
+              Optional<byte[]> doc = Docs.doc(h, AddressStore.TABLE, t.id(), address);
+              if (doc.isEmpty()) {
+                errors.put(i + ".address_id", "Address " + address + " does not exist");
+              }
+              owners.add(doc.map(b -> Json.tree(b).path("customer_id").asLong()).orElse(0L));
+            } else {
+              long customer = in.get("customer_id").asLong();
+              if (!CustomerStore.exists(h, t.id(), customer)) {
+                errors.put(i + ".customer_id", "Customer " + customer + " does not exist");
+              }
+              owners.add(customer);
+            }
+          }
+          if (!errors.isEmpty()) {
+            throw new ApiException.Invalid("Upsert form field values failed.", errors);
+          }
+          List<ObjectNode> out = new ArrayList<>();
+          for (int i = 0; i < items.size(); i++) {
+            out.add(write(h, t.id(), owners.get(i), items.get(i)));
+          }
+          return out;
+        });
+  }
+
+  private static ObjectNode write(Handle h, long storeId, long customerId, ObjectNode in) {
+    long addressId = in.path("address_id").asLong(0);
+    String name = in.get("name").asText();
+    ObjectNode doc = Json.MAPPER.createObjectNode();
+    doc.put("name", name);
+    doc.set("value", in.get("value"));
+    if (addressId > 0) {
+      doc.put("address_id", addressId);
+    } else {
+      doc.put("customer_id", customerId);
+    }
+    int updated =
+        h.createUpdate(
+                "UPDATE customer_form_field_values SET field_type = ?, doc = ? WHERE store_id = ?"
+                    + " AND customer_id = ? AND address_id = ? AND name = ?")
+            .bind(0, typeOf(in.get("value")))
+            .bind(1, Json.text(doc))
+            .bind(2, storeId)
+            .bind(3, customerId)
+            .bind(4, addressId)
+            .bind(5, name)
+            .execute();
+    if (updated == 0) {
+      h.createUpdate(
+              "INSERT INTO customer_form_field_values (store_id, id, customer_id, address_id,"
+                  + " name, field_type, doc) VALUES (?, ?, ?, ?, ?, ?, ?)")
+          .bind(0, storeId)
+          .bind(1, Database.nextId(h, storeId, TABLE))
+          .bind(2, customerId)
+          .bind(3, addressId)
+          .bind(4, name)
+          .bind(5, typeOf(in.get("value")))
+          .bind(6, Json.text(doc))
+          .execute();
+      Database.count(h, storeId, TABLE, 1);
+    }
+    return doc;
+  }
+
+  /** Each customer's own form fields (not its addresses'), as {@code {name, value}}. */
+  static Map<Long, List<ObjectNode>> forCustomers(Handle h, long storeId, List<Long> customerIds) {
+    Map<Long, List<ObjectNode>> out = new LinkedHashMap<>();
+    if (customerIds.isEmpty()) {
+      return out;
+    }
+    var q =
+        h.createQuery(
+            "SELECT customer_id, doc FROM customer_form_field_values WHERE store_id = ?"
+                + " AND address_id = 0 AND customer_id IN ("
+                + Filters.marks(customerIds.size())
+                + ") ORDER BY id");
+    q.bind(0, storeId);
+    for (int i = 0; i < customerIds.size(); i++) {
+      q.bind(i + 1, customerIds.get(i));
+    }
+    q.map((rs, ctx) -> Map.entry(rs.getLong(1), Json.tree(rs.getBytes(2))))
+        .forEach(
+            e -> {
+              ObjectNode item = Json.MAPPER.createObjectNode();
+              item.set("name", e.getValue().get("name"));
+              item.set("value", e.getValue().get("value"));
+              out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(item);
+            });
+    return out;
+  }
+
+  /** Each address's form fields, as {@code {name, value}}. */
+  Map<Long, List<ObjectNode>> forAddresses(Tenant t, List<Long> addressIds) {
+    Map<Long, List<ObjectNode>> out = new LinkedHashMap<>();
+    if (addressIds.isEmpty()) {
+      return out;
+    }
+    return db.read(
+        h -> {
+          var q =
+              h.createQuery(
+                  "SELECT address_id, doc FROM customer_form_field_values WHERE store_id = ?"
+                      + " AND address_id IN ("
+                      + Filters.marks(addressIds.size())
+                      + ") ORDER BY id");
+          q.bind(0, t.id());
+          for (int i = 0; i < addressIds.size(); i++) {
+            q.bind(i + 1, addressIds.get(i));
+          }
+          q.map((rs, ctx) -> Map.entry(rs.getLong(1), Json.tree(rs.getBytes(2))))
+              .forEach(
+                  e -> {
+                    ObjectNode item = Json.MAPPER.createObjectNode();
+                    item.set("name", e.getValue().get("name"));
+                    item.set("value", e.getValue().get("value"));
+                    out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(item);
+                  });
+          return out;
+        });
+  }
+
+  static void deleteForAddresses(Handle h, long storeId, List<Long> addressIds) {
+    Rows.deleteBy(h, TABLE, storeId, "address_id", addressIds);
+  }
+}
