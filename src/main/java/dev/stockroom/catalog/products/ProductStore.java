@@ -95,6 +95,26 @@ public final class ProductStore {
     return doc;
   }
 
+  /**
+   * Adds {@code delta} (negative: takes) to the stock of a product whose inventory is tracked by
+   * product, in the caller's transaction: the document, its columns, {@code date_modified} and the
+   * base variant's mirror move together. Callers hold the row ({@link #lockForUpdate}) and check
+   * the level first; a level below zero is a bug, not a client error. Returns the new level.
+   */
+  public static long adjustInventory(Handle h, long storeId, long productId, long delta, long now) {
+    ObjectNode doc = docFor(h, storeId, productId);
+    long level = doc.path("inventory_level").asLong() + delta;
+    if (level < 0) {
+      throw new IllegalStateException(
+          "product " + productId + " inventory would become " + level + " (unchecked decrement)");
+    }
+    doc.put("inventory_level", level);
+    doc.put("date_modified", Dates.v3(now));
+    rewrite(h, storeId, doc);
+    VariantStore.productChanged(h, storeId, doc);
+    return level;
+  }
+
   /** Another product has this SKU (variants check their SKUs against products too). */
   public static boolean skuTakenByProduct(Handle h, long storeId, String sku, long exceptProduct) {
     return !sku.isEmpty()
