@@ -175,7 +175,9 @@ public final class OrderRoutes implements Routes {
               + String.join(", ", new java.util.TreeSet<>(SORTS)));
     }
     String d = dir.toUpperCase(Locale.ROOT);
-    return field.equals("id") ? "id " + d : field + " " + d + ", id " + d;
+    // Orders without an external id sort as "" on both databases (NULLs order differently).
+    String column = field.equals("external_id") ? "COALESCE(external_id, '')" : field;
+    return field.equals("id") ? "id " + d : column + " " + d + ", id " + d;
   }
 
   private static Optional<Long> whole(Query q, String name) {
