@@ -78,29 +78,32 @@ public final class OrderStore {
     return db.write(
         h -> {
           long storeId = t.id();
-          long id = Database.nextId(h, storeId, TABLE);
-          ObjectNode d = Order.create(id, in, now);
           Map<String, String> errors = new LinkedHashMap<>();
           List<Line> lines = new ArrayList<>();
           JsonNode items = in.path("products");
           for (int i = 0; i < items.size(); i++) {
             Line l =
                 Lines.resolve(
-                    h, storeId, id, 0, (ObjectNode) items.get(i), "products." + i + ".", errors);
+                    h, storeId, 0, 0, (ObjectNode) items.get(i), "products." + i + ".", errors);
             if (l != null) {
               lines.add(l);
             }
           }
           OrderInput.fail(errors);
-          Order.money(d, in, lines, true);
-          boolean held = OrderStatus.holdsStock(d.path("status_id").asLong());
+          boolean held = OrderStatus.holdsStock(in.path("status_id").asLong(OrderStatus.PENDING));
           if (held) {
+            // Before anything else is written: only the product locks order concurrent orders
+            // (taking the order id first would serialise them on the id sequence instead).
             Stock.take(
                 h,
                 storeId,
                 lines.stream().map(l -> new Stock.Claim(l, l.quantity())).toList(),
                 now);
           }
+          long id = Database.nextId(h, storeId, TABLE);
+          lines.forEach(l -> l.doc.put("order_id", id));
+          ObjectNode d = Order.create(id, in, now);
+          Order.money(d, in, lines, true);
           List<ObjectNode> addresses = new ArrayList<>();
           JsonNode given = in.path("shipping_addresses");
           for (int i = 0; i < given.size(); i++) {
