@@ -65,4 +65,48 @@ class SpecCoverageTest {
     assertThat(operations).isGreaterThan(100);
     assertThat(missing).as("catalog.v3.yml operations Stockroom does not serve").isEmpty();
   }
+
+  /**
+   * Operations of orders.v2.oas2.yml that Stockroom does not serve, with the reason (README
+   * "Orders"). Empty: every operation is served.
+   */
+  static final java.util.Map<String, String> ORDERS_NOT_SERVED = java.util.Map.of();
+
+  @Test
+  void everyOrdersV2PathAndMethodOfTheSpecIsServedOrListedWithAReason() throws IOException {
+    Path yml =
+        Path.of(System.getProperty("stockroom.shared", "../shared"))
+            .resolve("reference/bigcommerce-openapi/orders.v2.oas2.yml");
+    Assumptions.assumeTrue(
+        Files.isRegularFile(yml),
+        "orders.v2.oas2.yml not found at "
+            + yml.toAbsolutePath()
+            + "; orders spec coverage is not checked");
+    JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(yml.toFile());
+    Set<String> served = new TreeSet<>();
+    sr.app().storeRoutes().forEach(r -> served.add(r.method() + " " + shape(r.template())));
+    List<String> missing = new ArrayList<>();
+    int operations = 0;
+    for (var path : spec.path("paths").properties()) {
+      for (String method : List.of("get", "post", "put", "delete")) {
+        if (path.getValue().has(method)) {
+          operations++;
+          String op =
+              method.toUpperCase(Locale.ROOT)
+                  + " "
+                  + shape("/stores/{store_hash}/v2" + path.getKey());
+          if (!served.contains(op) && !ORDERS_NOT_SERVED.containsKey(op)) {
+            missing.add(op);
+          }
+        }
+      }
+    }
+    assertThat(operations).isEqualTo(25);
+    assertThat(missing)
+        .as("orders.v2 operations neither served nor listed as not served")
+        .isEmpty();
+    for (String op : ORDERS_NOT_SERVED.keySet()) {
+      assertThat(served).as("listed as not served but served: " + op).doesNotContain(op);
+    }
+  }
 }

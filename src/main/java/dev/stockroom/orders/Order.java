@@ -2,6 +2,7 @@ package dev.stockroom.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stockroom.api.ApiException;
 import dev.stockroom.api.Call;
 import dev.stockroom.api.Json;
 import dev.stockroom.api.V2;
@@ -15,6 +16,8 @@ import java.util.Set;
  */
 final class Order {
   private Order() {}
+
+  private static final BigDecimal MAX_TOTAL = BigDecimal.valueOf(1_000_000_000_000L);
 
   /** Fields a PUT copies as given. */
   private static final Set<String> PLAIN =
@@ -207,6 +210,12 @@ final class Order {
       for (int i = 0; i < 2; i++) {
         total[i] =
             sub[i].add(ship[i]).add(hand[i]).add(wrap[i]).subtract(discount).max(BigDecimal.ZERO);
+      }
+    }
+    for (BigDecimal t : total) {
+      if (t.abs().compareTo(MAX_TOTAL) >= 0) {
+        throw ApiException.Invalid.field(
+            "total_inc_tax", "is out of range: an order's total must stay below 1000000000000");
       }
     }
     d.put("total_ex_tax", V2.money(total[0]));

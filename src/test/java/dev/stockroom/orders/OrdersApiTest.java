@@ -269,6 +269,14 @@ class OrdersApiTest {
     Response qty =
         s.post(O, body("{\"name\":\"A\",\"quantity\":0,\"price_inc_tax\":1,\"price_ex_tax\":1}"));
     assertThat(qty.json().get(0).path("details").has("products.0.quantity")).isTrue();
+    Response huge =
+        s.post(
+            O,
+            body(
+                "{\"name\":\"A\",\"quantity\":1000000,\"price_inc_tax\":\"999999999999\","
+                    + "\"price_ex_tax\":1}"));
+    assertThat(huge.status()).isEqualTo(422);
+    assertThat(huge.json().get(0).path("details").has("total_inc_tax")).isTrue();
     assertThat(s.get(O).status()).as("nothing was created").isEqualTo(204);
   }
 
