@@ -197,6 +197,38 @@ class OrderInventoryApiTest {
   }
 
   @Test
+  void cancellingAVariantOrderGivesTheVariantItsStockBack() {
+    TestStore s = sr.newStore();
+    long[] shirt = sized(s);
+    long id = create(s, body(withOption(shirt[0], shirt[1], shirt[3], 4)));
+    assertThat(variants(s, shirt[0]).get(1).path("inventory_level").asLong()).isZero();
+    assertThat(level(s, shirt[0])).isEqualTo(3);
+    assertThat(s.put(O + "/" + id, "{\"status_id\":5}").status()).isEqualTo(200);
+    assertThat(variants(s, shirt[0]).get(1).path("inventory_level").asLong()).isEqualTo(4);
+    assertThat(variants(s, shirt[0]).get(0).path("inventory_level").asLong()).isEqualTo(3);
+    assertThat(level(s, shirt[0])).isEqualTo(7);
+    assertThat(s.put(O + "/" + id, "{\"status_id\":5}").status()).isEqualTo(200);
+    assertThat(level(s, shirt[0])).isEqualTo(7);
+  }
+
+  @Test
+  void aReadOnlyTokenReadsOrdersButPlacesNone() {
+    TestStore s = sr.newStore();
+    long p = stocked(s, "Vase", 3);
+    create(s, body(catalog(p, 1)));
+    String token = sr.newToken(s.hash(), List.of("store_v2_orders_read_only"));
+    assertThat(sr.http().send("GET", s.path(O), null, "X-Auth-Token", token).status())
+        .isEqualTo(200);
+    Response post = sr.http().send("POST", s.path(O), body(catalog(p, 1)), "X-Auth-Token", token);
+    assertThat(post.status()).isEqualTo(403);
+    assertThat(level(s, p)).isEqualTo(2);
+    String products = sr.newToken(s.hash(), List.of("store_v2_products"));
+    assertThat(sr.http().send("GET", s.path(O), null, "X-Auth-Token", products).status())
+        .as("the products scope does not read orders")
+        .isEqualTo(403);
+  }
+
+  @Test
   void changingLineQuantitiesMovesStock() {
     TestStore s = sr.newStore();
     long p = stocked(s, "Bowl", 10);

@@ -184,6 +184,34 @@ class OrderPartsApiTest {
   }
 
   @Test
+  void anOrderPutWithAShippingAddressChangesTheFirstOrAddsOne() {
+    TestStore s = sr.newStore();
+    long id = create(s, body(custom("A", 1, "1")));
+    Response r = s.put(O + "/" + id, "{\"shipping_addresses\":{\"city\":\"Dallas\"}}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode a = s.get(O + "/" + id + "/shipping_addresses").json();
+    assertThat(a).hasSize(1);
+    assertThat(a.get(0).path("city").asText()).isEqualTo("Dallas");
+    assertThat(a.get(0).path("street_1").asText()).isEqualTo("1 Dock Road");
+    long bare =
+        create(
+            s,
+            "{\"billing_address\":"
+                + Orders.BILLING
+                + ",\"products\":["
+                + custom("A", 1, "1")
+                + "]}");
+    assertThat(s.get(O + "/" + bare + "/shipping_addresses").status()).isEqualTo(204);
+    assertThat(s.get(O + "/" + bare).json().path("shipping_address_count").asInt()).isZero();
+    s.put(O + "/" + bare, "{\"shipping_addresses\":" + Orders.SHIPPING + "}");
+    assertThat(s.get(O + "/" + bare).json().path("shipping_address_count").asInt()).isEqualTo(1);
+    JsonNode added = s.get(O + "/" + bare + "/shipping_addresses").json().get(0);
+    assertThat(added.path("items_total").asInt()).isEqualTo(1);
+    assertThat(s.get(O + "/" + bare + "/products").json().get(0).path("order_address_id").asLong())
+        .isEqualTo(added.path("id").asLong());
+  }
+
+  @Test
   void couponsTaxesAndMessagesAreEmptyListsOfAnExistingOrder() {
     TestStore s = sr.newStore();
     long id = create(s, body(custom("A", 1, "1")));

@@ -467,6 +467,10 @@ public final class ProductStore {
         clock.millis() / 1000 * 1000; // dates are served to the second: filter on the same value
     return db.write(
         h -> {
+          // Every row of the batch locked at once, in id order (as orders lock them): two
+          // batches naming the same products in another order wait instead of deadlocking.
+          Database.lock(
+              h, TABLE, t.id(), items.stream().map(Map.Entry::getKey).distinct().toList(), false);
           List<ObjectNode> out = new ArrayList<>();
           for (int i = 0; i < items.size(); i++) {
             var item = items.get(i);
@@ -478,6 +482,9 @@ public final class ProductStore {
 
   private ObjectNode apply(
       Handle h, Tenant t, String client, long id, ObjectNode input, long now, String prefix) {
+    // Orders move inventory_level under this lock (PostgreSQL): read the document after it, or a
+    // PUT of any field would write back a level read before an order took stock.
+    Database.lock(h, TABLE, t.id(), List.of(id), false);
     byte[] stored = Docs.doc(h, TABLE, t.id(), id).orElse(null);
     if (stored == null) {
       throw new ApiException.NotFound(
