@@ -509,6 +509,8 @@ class OrdersApiTest {
         .isEqualTo("Manual Verification Required");
     assertThat(s.get("v2/order_statuses/15").status()).isEqualTo(404);
     assertThat(s.get("v2/order_statuses/x").status()).isEqualTo(404);
+    assertThat(s.get("v2/order_statuses/-1").status()).isEqualTo(404);
+    assertThat(s.get("v2/order_statuses/99999999999999999999").status()).isEqualTo(404);
   }
 
   @Test
@@ -536,5 +538,52 @@ class OrdersApiTest {
     assertThat(s.put(O + "/" + a, "{\"staff_notes\":\"changed\"}").status()).isEqualTo(200);
     assertThat(ids(s.call("GET", O, null, "If-Modified-Since", lastModified)))
         .containsExactly(a, b);
+  }
+
+  @Test
+  void garbageIdsAndHostileQueriesGetClientErrorsNever500() {
+    TestStore s = sr.newStore();
+    long id = Orders.shippedOrder(s, "Kept");
+    String before = s.get(O + "/" + id).body() + s.get(O + "/" + id + "/shipments").body();
+    for (String bad : List.of("abc", "0", "-1", "1.5", "99999999999999999999", "%20", "1e3")) {
+      for (String path :
+          List.of(
+              O + "/" + bad,
+              O + "/" + bad + "/products",
+              O + "/" + id + "/products/" + bad,
+              O + "/" + bad + "/shipping_addresses",
+              O + "/" + id + "/shippingaddresses/" + bad,
+              O + "/" + id + "/shipping_addresses/" + bad + "/shipping_quotes",
+              O + "/" + id + "/shipments/" + bad)) {
+        for (String method : List.of("GET", "PUT", "DELETE")) {
+          Response r = s.call(method, path, method.equals("PUT") ? "{\"comments\":\"x\"}" : null);
+          assertThat(r.status()).as(method + " " + path + " " + r).isIn(404, 405, 422);
+          assertThat(r.body()).doesNotContain("Exception");
+        }
+      }
+    }
+    for (String q :
+        List.of(
+            "limit=abc",
+            "page=0",
+            "limit=99999999999999999999",
+            "min_total=1e999",
+            "max_total=NaN",
+            "min_id=-1",
+            "customer_id=1.5",
+            "email=%00",
+            "cart_id=" + "x".repeat(300),
+            "sort=id;DROP%20TABLE%20orders",
+            "sort=id:sideways",
+            "sort=:asc",
+            "min_date_created=%00",
+            "max_date_modified=31%20Feb%202020",
+            "is_deleted=1")) {
+      Response r = s.get(O + "?" + q);
+      assertThat(r.status()).as(q + " " + r).isIn(413, 422);
+      assertThat(r.json().get(0).path("status").asInt()).isEqualTo(r.status());
+    }
+    assertThat(s.get(O + "/" + id).body() + s.get(O + "/" + id + "/shipments").body())
+        .isEqualTo(before);
   }
 }
