@@ -3,8 +3,11 @@ package dev.stockroom.orders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 
 /**
  * A PUT's change to an existing order line (orderCatalogProduct_Put / orderCustomProduct_Put with
@@ -62,5 +65,50 @@ final class LineChange {
       ex = inc;
     }
     Lines.prices(d, ex, inc);
+  }
+
+  /**
+   * Applies {@code products[]} of a PUT: items with {@code id} change that line, items without add
+   * one. Collects the stock each change asks for into {@code claims}. Returns whether any line
+   * changed.
+   */
+  static boolean all(
+      Handle h,
+      long storeId,
+      long orderId,
+      List<Line> lines,
+      JsonNode items,
+      List<Line> added,
+      List<Stock.Claim> claims) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    Map<Long, Line> byId = new HashMap<>();
+    lines.forEach(l -> byId.put(l.id(), l));
+    for (int i = 0; i < items.size(); i++) {
+      ObjectNode item = (ObjectNode) items.get(i);
+      String prefix = "products." + i + ".";
+      if (!item.has("id")) {
+        Line l = Lines.resolve(h, storeId, orderId, 0, item, prefix, errors);
+        if (l != null) {
+          added.add(l);
+          claims.add(new Stock.Claim(l, l.quantity()));
+        }
+        continue;
+      }
+      Line l = byId.get(item.get("id").asLong());
+      if (l == null) {
+        errors.put(prefix + "id", "is not a product line of order " + orderId);
+        continue;
+      }
+      long before = l.quantity();
+      apply(l, item, prefix, errors);
+      long delta = l.quantity() - before;
+      if (delta > 0) {
+        claims.add(new Stock.Claim(l, delta));
+      } else if (delta < 0 && !l.stockMode.isEmpty()) {
+        claims.add(new Stock.Claim(l, Math.max(delta, -l.stockTaken)));
+      }
+    }
+    OrderInput.fail(errors);
+    return true;
   }
 }

@@ -119,7 +119,7 @@ public final class OrderPartRoutes implements Routes {
 
   private Reply ship(Call c) {
     long orderId = c.id("order_id");
-    ObjectNode in = ShipmentStore.POST.check(c.json(), "", List.of("order_address_id", "items"));
+    ObjectNode in = Shipment.POST.check(c.json(), "", List.of("order_address_id", "items"));
     if (in.path("items").isEmpty()) {
       throw ApiException.Invalid.field(
           "items", "must list at least one {order_product_id, quantity}");
@@ -143,7 +143,7 @@ public final class OrderPartRoutes implements Routes {
   private Reply updateShipment(Call c) {
     long orderId = c.id("order_id");
     long id = c.id("shipment_id");
-    ObjectNode in = ShipmentStore.PUT.check(c.json(), "", List.of());
+    ObjectNode in = Shipment.PUT.check(c.json(), "", List.of());
     return V2.one(shipments.update(c.tenant(), orderId, id, in));
   }
 

@@ -139,7 +139,7 @@ public final class OrderStore {
           List<Stock.Claim> claims = new ArrayList<>();
           boolean linesChanged = false;
           if (in.has("products")) {
-            linesChanged = changeLines(h, storeId, id, lines, in.get("products"), added, claims);
+            linesChanged = LineChange.all(h, storeId, id, lines, in.get("products"), added, claims);
           }
           if (r.held() && willHold) {
             Stock.take(h, storeId, claims, now);
@@ -185,57 +185,38 @@ public final class OrderStore {
         });
   }
 
-  /**
-   * Applies {@code products[]} of a PUT: items with {@code id} change that line, items without add
-   * one. Collects the stock each change asks for into {@code claims}. Returns whether any line
-   * changed.
-   */
-  private static boolean changeLines(
-      Handle h,
-      long storeId,
-      long orderId,
-      List<Line> lines,
-      JsonNode items,
-      List<Line> added,
-      List<Stock.Claim> claims) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    Map<Long, Line> byId = new HashMap<>();
-    lines.forEach(l -> byId.put(l.id(), l));
-    for (int i = 0; i < items.size(); i++) {
-      ObjectNode item = (ObjectNode) items.get(i);
-      String prefix = "products." + i + ".";
-      if (!item.has("id")) {
-        Line l = Lines.resolve(h, storeId, orderId, 0, item, prefix, errors);
-        if (l != null) {
-          added.add(l);
-          claims.add(new Stock.Claim(l, l.quantity()));
-        }
-        continue;
-      }
-      Line l = byId.get(item.get("id").asLong());
-      if (l == null) {
-        errors.put(prefix + "id", "is not a product line of order " + orderId);
-        continue;
-      }
-      long before = l.quantity();
-      LineChange.apply(l, item, prefix, errors);
-      long delta = l.quantity() - before;
-      if (delta > 0) {
-        claims.add(new Stock.Claim(l, delta));
-      } else if (delta < 0 && !l.stockMode.isEmpty()) {
-        claims.add(new Stock.Claim(l, Math.max(delta, -l.stockTaken)));
-      }
-    }
-    OrderInput.fail(errors);
-    return true;
-  }
+  private static final String COLUMNS =
+      "customer_id, status_id, email, cart_id, payment_method, total_inc_tax, date_created,"
+          + " date_modified, is_deleted, channel_id, external_id, stock_held, doc";
 
   private static void insert(Handle h, long storeId, ObjectNode d, long now, boolean held) {
-    h.createUpdate(
-            "INSERT INTO orders (customer_id, status_id, email, cart_id, payment_method,"
-                + " total_inc_tax, date_created, date_modified, is_deleted, channel_id, external_id,"
-                + " stock_held, doc, store_id, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(0, d.path("customer_id").asLong())
+    bind(
+        h.createUpdate(
+            "INSERT INTO orders ("
+                + COLUMNS
+                + ", store_id, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        storeId,
+        d,
+        now,
+        held);
+  }
+
+  static void write(Handle h, long storeId, ObjectNode d, long now, boolean held) {
+    bind(
+        h.createUpdate(
+            "UPDATE orders SET ("
+                + COLUMNS
+                + ") = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE store_id = ? AND id = ?"),
+        storeId,
+        d,
+        now,
+        held);
+  }
+
+  /** The filter columns from the document, then the key. */
+  private static void bind(
+      org.jdbi.v3.core.statement.Update u, long storeId, ObjectNode d, long now, boolean held) {
+    u.bind(0, d.path("customer_id").asLong())
         .bind(1, d.path("status_id").asLong())
         .bind(
             2,
@@ -258,32 +239,6 @@ public final class OrderStore {
   private static @Nullable String externalId(ObjectNode d) {
     JsonNode e = d.path("external_id");
     return e.isTextual() ? e.asText() : null;
-  }
-
-  static void write(Handle h, long storeId, ObjectNode d, long now, boolean held) {
-    h.createUpdate(
-            "UPDATE orders SET customer_id = ?, status_id = ?, email = ?, cart_id = ?,"
-                + " payment_method = ?, total_inc_tax = ?, date_created = ?, date_modified = ?,"
-                + " is_deleted = ?, channel_id = ?, external_id = ?, stock_held = ?, doc = ?"
-                + " WHERE store_id = ? AND id = ?")
-        .bind(0, d.path("customer_id").asLong())
-        .bind(1, d.path("status_id").asLong())
-        .bind(
-            2,
-            d.path("billing_address").path("email").asText("").toLowerCase(java.util.Locale.ROOT))
-        .bind(3, d.path("cart_id").asText(""))
-        .bind(4, d.path("payment_method").asText(""))
-        .bind(5, Order.totalUnits(d))
-        .bind(6, Dates.parse(d.path("date_created").asText()))
-        .bind(7, now)
-        .bind(8, d.path("is_deleted").asBoolean() ? 1 : 0)
-        .bind(9, d.path("channel_id").asLong())
-        .bind(10, externalId(d))
-        .bind(11, held ? 1 : 0)
-        .bind(12, Json.text(d))
-        .bind(13, storeId)
-        .bind(14, d.path("id").asLong())
-        .execute();
   }
 
   /** contract: orders.v2 — DELETE archives (is_deleted=true); stock stays taken. */

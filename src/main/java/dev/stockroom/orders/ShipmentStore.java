@@ -5,16 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockroom.api.ApiException;
 import dev.stockroom.api.Json;
-import dev.stockroom.api.Schema;
 import dev.stockroom.api.V2;
 import dev.stockroom.db.Database;
 import dev.stockroom.tenancy.Tenant;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -25,57 +21,6 @@ import org.jdbi.v3.core.Handle;
  */
 public final class ShipmentStore {
   static final String TABLE = "order_shipments";
-
-  private static final String[] PROVIDERS = {
-    "auspost",
-    "canadapost",
-    "endicia",
-    "usps",
-    "fedex",
-    "ups",
-    "upsready",
-    "upsonline",
-    "shipperhq",
-    ""
-  };
-
-  private static final String[] READ_ONLY = {
-    "id",
-    "order_id",
-    "customer_id",
-    "date_created",
-    "tracking_link",
-    "billing_address",
-    "shipping_address",
-    "merchant_shipping_cost",
-    "shipping_provider_display_name"
-  };
-
-  private static Schema fields(Schema s) {
-    return s.integer("order_address_id", 1, OrderInput.MAX_ID)
-        .string("tracking_number", 0, 255)
-        .string("shipping_method", 0, 255)
-        .enumeration("shipping_provider", PROVIDERS)
-        .string("tracking_carrier", 0, 100)
-        .string("comments", 0, 65_535);
-  }
-
-  static final Schema POST =
-      fields(Schema.of(READ_ONLY))
-          .objectArray(
-              "items",
-              Schema.of("product_id")
-                  .integer("order_product_id", 1, OrderInput.MAX_ID)
-                  .integer("quantity", 1, 1_000_000),
-              500);
-
-  static final Schema PUT = fields(Schema.of(add(READ_ONLY, "items")));
-
-  private static String[] add(String[] a, String extra) {
-    String[] out = java.util.Arrays.copyOf(a, a.length + 1);
-    out[a.length] = extra;
-    return out;
-  }
 
   private final Database db;
   private final OrderStore orders;
@@ -202,7 +147,7 @@ public final class ShipmentStore {
           s.put("shipping_provider", in.path("shipping_provider").asText(""));
           s.put("tracking_carrier", in.path("tracking_carrier").asText(""));
           s.put("comments", in.path("comments").asText(""));
-          link(s);
+          Shipment.link(s);
           h.createUpdate(
                   "INSERT INTO order_shipments (store_id, id, order_id, doc) VALUES (?, ?, ?, ?)")
               .bind(0, storeId)
@@ -247,7 +192,7 @@ public final class ShipmentStore {
               s.put(f, in.get(f).asText());
             }
           }
-          link(s);
+          Shipment.link(s);
           h.createUpdate("UPDATE order_shipments SET doc = ? WHERE store_id = ? AND id = ?")
               .bind(0, Json.text(s))
               .bind(1, t.id())
@@ -365,35 +310,5 @@ public final class ShipmentStore {
       out.put(f, a.path(f).asText(""));
     }
     return out;
-  }
-
-  /**
-   * contract: orders.v2 — tracking_link is generated from the provider or carrier and the tracking
-   * number; "" when either is missing or the carrier is not one Stockroom knows a page for.
-   */
-  static void link(ObjectNode s) {
-    String number = s.path("tracking_number").asText("");
-    String carrier = s.path("tracking_carrier").asText("");
-    if (carrier.isEmpty()) {
-      carrier = s.path("shipping_provider").asText("");
-    }
-    String n = URLEncoder.encode(number, StandardCharsets.UTF_8);
-    String url =
-        number.isEmpty()
-            ? ""
-            : switch (carrier.toLowerCase(Locale.ROOT)) {
-              case "ups", "upsready", "upsonline" -> "https://www.ups.com/track?tracknum=" + n;
-              case "usps", "endicia" ->
-                  "https://tools.usps.com/go/TrackConfirmAction?qtc_tLabels1=" + n;
-              case "fedex" -> "https://www.fedex.com/fedextrack/?trknbr=" + n;
-              case "auspost", "australia-post" ->
-                  "https://auspost.com.au/mypost/track/#/details/" + n;
-              case "canadapost", "canada-post" ->
-                  "https://www.canadapost-postescanada.ca/track-reperage/en#/search?searchFor=" + n;
-              case "dhl", "dhl-express" ->
-                  "https://www.dhl.com/global-en/home/tracking.html?tracking-id=" + n;
-              default -> "";
-            };
-    s.put("tracking_link", url);
   }
 }
