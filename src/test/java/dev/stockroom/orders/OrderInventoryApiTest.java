@@ -253,18 +253,15 @@ class OrderInventoryApiTest {
     assertThat(level(s, p)).as("cancel gives back both lines").isEqualTo(10);
   }
 
-  @Test
-  void concurrentOrdersNeverOversell() throws Exception {
-    TestStore s = sr.newStore();
-    long p = stocked(s, "Last Five", 5);
-    int clients = 20;
+  /** {@code clients} order POSTs of {@code body}, released together; their statuses. */
+  static List<Integer> race(TestStore s, int clients, String body) throws Exception {
     CountDownLatch start = new CountDownLatch(1);
     List<Callable<Integer>> calls = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
       calls.add(
           () -> {
             start.await();
-            return s.post(O, body(catalog(p, 1))).status();
+            return s.post(O, body).status();
           });
     }
     ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -281,10 +278,45 @@ class OrderInventoryApiTest {
     } finally {
       pool.shutdownNow();
     }
+    return statuses;
+  }
+
+  @Test
+  void concurrentOrdersNeverOversell() throws Exception {
+    TestStore s = sr.newStore();
+    long p = stocked(s, "Last Five", 5);
+    List<Integer> statuses = race(s, 20, body(catalog(p, 1)));
     assertThat(statuses.stream().filter(x -> x == 201).count()).isEqualTo(5);
     assertThat(statuses.stream().filter(x -> x == 409).count()).isEqualTo(15);
     assertThat(level(s, p)).isZero();
     assertThat(variants(s, p).get(0).path("inventory_level").asLong()).isZero();
     assertThat(s.get(O + "/count").json().path("count").asInt()).isEqualTo(5);
+  }
+
+  @Test
+  void concurrentOrdersForOneVariantNeverOversellIt() throws Exception {
+    TestStore s = sr.newStore();
+    long[] shirt = sized(s);
+    List<Integer> statuses = race(s, 10, body(withOption(shirt[0], shirt[1], shirt[2], 1)));
+    assertThat(statuses.stream().filter(x -> x == 201).count()).isEqualTo(3);
+    assertThat(statuses.stream().filter(x -> x == 409).count()).isEqualTo(7);
+    assertThat(variants(s, shirt[0]).get(0).path("inventory_level").asLong()).isZero();
+    assertThat(level(s, shirt[0])).isEqualTo(4);
+  }
+
+  @Test
+  void cancellingAfterTheProductWasDeletedStillCancels() {
+    TestStore s = sr.newStore();
+    long p = stocked(s, "Gone", 5);
+    long kept = stocked(s, "Kept", 5);
+    long id = create(s, body(catalog(p, 2), catalog(kept, 2)));
+    assertThat(s.delete(P + "/" + p).status()).isEqualTo(204);
+    Response r = s.put(O + "/" + id, "{\"status_id\":5}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json().path("status").asText()).isEqualTo("Cancelled");
+    assertThat(level(s, kept)).isEqualTo(5);
+    assertThat(s.get(O + "/" + id + "/products").json().get(0).path("name").asText())
+        .as("the line keeps the product's name")
+        .isEqualTo("Gone");
   }
 }

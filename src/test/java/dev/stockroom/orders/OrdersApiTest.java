@@ -310,6 +310,14 @@ class OrdersApiTest {
                 .replaceFirst("\\{", "{\"date_created\":\"Thu, 20 Apr 2017 11:32:00 -0400\","));
     assertThat(rfc.json().path("date_created").asText())
         .isEqualTo("Thu, 20 Apr 2017 15:32:00 +0000");
+    long p = s.product("Priced", 9.99);
+    Response priced =
+        s.post(O, body("{\"product_id\":" + p + ",\"quantity\":2,\"price_ex_tax\":\"8.5\"}"));
+    assertThat(priced.status()).as(priced.body()).isEqualTo(201);
+    assertThat(priced.json().path("subtotal_ex_tax").asText()).isEqualTo("17.0000");
+    JsonNode line = s.get(O + "/" + priced.json().path("id").asLong() + "/products").json().get(0);
+    assertThat(line.path("price_inc_tax").asText()).isEqualTo("8.5000");
+    assertThat(line.path("name").asText()).isEqualTo("Priced");
   }
 
   @Test
