@@ -37,6 +37,10 @@ import dev.stockroom.config.Config;
 import dev.stockroom.customers.Customers;
 import dev.stockroom.db.Database;
 import dev.stockroom.edge.HttpEdge;
+import dev.stockroom.orders.OrderPartRoutes;
+import dev.stockroom.orders.OrderRoutes;
+import dev.stockroom.orders.OrderStore;
+import dev.stockroom.orders.ShipmentStore;
 import dev.stockroom.ratelimit.RateLimiter;
 import dev.stockroom.store.StoreInfoRoutes;
 import dev.stockroom.tenancy.Scopes;
@@ -107,6 +111,9 @@ public final class App implements AutoCloseable {
             MetafieldStore.deleteForBrands(h, storeId, ids);
           });
 
+      OrderStore orders = new OrderStore(db, config.clock());
+      ShipmentStore shipments = new ShipmentStore(db, orders);
+
       Router storeRouter = new Router(Scopes.PRODUCTS);
       List<Routes> features =
           List.of(
@@ -136,7 +143,9 @@ public final class App implements AutoCloseable {
               new ChildRoutes(children, Metafield.ON_VARIANT),
               new ChildRoutes(children, Metafield.ON_CATEGORY),
               new ChildRoutes(children, Metafield.ON_BRAND),
-              new StoreInfoRoutes(config.clock()));
+              new StoreInfoRoutes(config.clock()),
+              new OrderRoutes(orders),
+              new OrderPartRoutes(orders, shipments));
       features.forEach(f -> f.register(storeRouter));
       Customers.routes(db, config.clock()).forEach(f -> f.register(storeRouter));
 

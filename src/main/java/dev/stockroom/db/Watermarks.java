@@ -11,9 +11,9 @@ import java.util.function.LongSupplier;
  *
  * <p>Writers call {@link #touched} after their transaction commits and before they answer, so a
  * client that has seen a write's answer never polls past it. A mark is loaded from the table the
- * first time it is asked for; a load and a touch of the same mark never interleave (both are
- * atomic map operations on one key), and a touch of a mark not loaded yet is left to the load,
- * which reads the committed write.
+ * first time it is asked for; a load and a touch of the same mark never interleave (both are atomic
+ * map operations on one key), and a touch of a mark not loaded yet is left to the load, which reads
+ * the committed write.
  *
  * <p>Only on SQLite: one process owns the database file, so every write passes through this node.
  * On PostgreSQL several nodes may write, so {@link #newest} answers empty and callers query.

@@ -3,6 +3,7 @@ package dev.stockroom.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.api.Router;
+import dev.stockroom.orders.Orders;
 import dev.stockroom.testing.ApiClient.Response;
 import dev.stockroom.testing.Stockroom;
 import dev.stockroom.testing.StockroomTest;
@@ -42,6 +43,9 @@ class TenantIsolationTest {
   /** A valid body for the route's resource, so that writes under A really happen. */
   static String body(Router.Route r) {
     String t = r.template();
+    if (t.contains("/v2/orders")) {
+      return orderBody(r);
+    }
     String customers = customerBody(r);
     if (customers != null) {
       return customers;
@@ -204,6 +208,26 @@ class TenantIsolationTest {
     return all.toString();
   }
 
+  /** Valid v2 order bodies: the order, its shipping address and shipments. */
+  static String orderBody(Router.Route r) {
+    String t = r.template();
+    boolean post = r.method().equals("POST");
+    if (!post && !r.method().equals("PUT")) {
+      return null;
+    }
+    if (t.contains("/shipments")) {
+      return post
+          ? "{\"order_address_id\":3,\"items\":[{\"order_product_id\":3,\"quantity\":1}]}"
+          : "{\"comments\":\"A-renamed\"}";
+    }
+    if (t.contains("addresses")) {
+      return "{\"city\":\"A-city\"}";
+    }
+    return post
+        ? Orders.body(Orders.custom("A-new", 1, "1"))
+        : "{\"staff_notes\":\"A-renamed\",\"status_id\":5}";
+  }
+
   /** Upload routes take a form: a real image, so that A's uploads really happen. */
   static Response send(Stockroom sr, Router.Route r, String path, String token) {
     if (r.body() == Router.Body.FORM) {
@@ -287,6 +311,10 @@ class TenantIsolationTest {
     b.post(
         images, "{\"image_url\":\"https://example.com/b.png\",\"description\":\"" + SECRET + "\"}");
     customersOf(b);
+    // B's orders 1 to 3, each with a line, a shipping address and a shipment (all id 3 on order 3).
+    for (int i = 0; i < 3; i++) {
+      Orders.shippedOrder(b, SECRET + "-order-" + i);
+    }
     String snapshot = everything(b) + b.get(images).body() + customerData(b);
 
     List<Router.Route> routes = sr.app().storeRoutes();
@@ -303,7 +331,9 @@ class TenantIsolationTest {
       // B's ids under A's hash with A's token: A's own (empty) data or 404, never B's.
       Response own = send(sr, r, a.path(tail), a.token());
       assertThat(own.body()).as(r.method() + " " + tail).doesNotContain(SECRET);
-      if (r.template().matches(".*/\\{[a-z_]+_id}(/image)?$")) {
+      // Order statuses are the same fixed list in every store: status 3 is A's as much as B's.
+      if (r.template().matches(".*/\\{[a-z_]+_id}(/image)?$")
+          && !r.template().contains("/order_statuses/")) {
         assertThat(own.status()).as(r.method() + " " + tail + " B's id under A").isEqualTo(404);
       }
     }
@@ -367,6 +397,7 @@ class TenantIsolationTest {
                 .asBoolean())
         .as("B's customer's password does not log in to A")
         .isFalse();
+    a.delete("v2/orders");
     assertThat(everything(b) + b.get(images).body() + customerData(b)).isEqualTo(snapshot);
   }
 
@@ -382,6 +413,15 @@ class TenantIsolationTest {
     }
     all.append(b.get("v3/catalog/categories/3/metafields").body());
     all.append(b.get("v3/catalog/brands/3/metafields").body());
+    for (String order :
+        List.of(
+            "v2/orders",
+            "v2/orders/3",
+            "v2/orders/3/products",
+            "v2/orders/3/shipping_addresses",
+            "v2/orders/3/shipments")) {
+      all.append(b.get(order).body());
+    }
     assertThat(all.toString().split(SECRET, -1).length).isGreaterThan(8);
     return all.toString();
   }

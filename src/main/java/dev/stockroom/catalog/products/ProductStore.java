@@ -95,6 +95,26 @@ public final class ProductStore {
     return doc;
   }
 
+  /**
+   * Adds {@code delta} (negative: takes) to the stock of a product whose inventory is tracked by
+   * product, in the caller's transaction: the document, its columns, {@code date_modified} and the
+   * base variant's mirror move together. Callers hold the row ({@link #lockForUpdate}) and check
+   * the level first; a level below zero is a bug, not a client error. Returns the new level.
+   */
+  public static long adjustInventory(Handle h, long storeId, long productId, long delta, long now) {
+    ObjectNode doc = docFor(h, storeId, productId);
+    long level = doc.path("inventory_level").asLong() + delta;
+    if (level < 0) {
+      throw new IllegalStateException(
+          "product " + productId + " inventory would become " + level + " (unchecked decrement)");
+    }
+    doc.put("inventory_level", level);
+    doc.put("date_modified", Dates.v3(now));
+    rewrite(h, storeId, doc);
+    VariantStore.productChanged(h, storeId, doc);
+    return level;
+  }
+
   /** Another product has this SKU (variants check their SKUs against products too). */
   public static boolean skuTakenByProduct(Handle h, long storeId, String sku, long exceptProduct) {
     return !sku.isEmpty()
@@ -452,6 +472,10 @@ public final class ProductStore {
         clock.millis() / 1000 * 1000; // dates are served to the second: filter on the same value
     return db.write(
         h -> {
+          // Every row of the batch locked at once, in id order (as orders lock them): two
+          // batches naming the same products in another order wait instead of deadlocking.
+          Database.lock(
+              h, TABLE, t.id(), items.stream().map(Map.Entry::getKey).distinct().toList(), false);
           List<ObjectNode> out = new ArrayList<>();
           for (int i = 0; i < items.size(); i++) {
             var item = items.get(i);
@@ -463,6 +487,9 @@ public final class ProductStore {
 
   private ObjectNode apply(
       Handle h, Tenant t, String client, long id, ObjectNode input, long now, String prefix) {
+    // Orders move inventory_level under this lock (PostgreSQL): read the document after it, or a
+    // PUT of any field would write back a level read before an order took stock.
+    Database.lock(h, TABLE, t.id(), List.of(id), false);
     byte[] stored = Docs.doc(h, TABLE, t.id(), id).orElse(null);
     if (stored == null) {
       throw new ApiException.NotFound(

@@ -170,6 +170,70 @@ public final class VariantStore {
     }
   }
 
+  /** Variant {@code variantId} of product {@code productId} as stored; empty when there is none. */
+  public static java.util.Optional<ObjectNode> variantOf(
+      Handle h, long storeId, long productId, long variantId) {
+    Row r = row(h, storeId, variantId);
+    return r == null || r.productId() != productId
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(r.doc());
+  }
+
+  /**
+   * The option variant of the product whose option values are exactly {@code valueByOption} (option
+   * id → option value id), as an order line selects it; empty when none matches.
+   */
+  public static java.util.Optional<ObjectNode> variantFor(
+      Handle h, long storeId, long productId, Map<Long, Long> valueByOption) {
+    for (Row r : rows(h, storeId, productId)) {
+      JsonNode values = r.doc().path("option_values");
+      if (r.base() || values.size() != valueByOption.size()) {
+        continue;
+      }
+      boolean all = true;
+      for (JsonNode ov : values) {
+        Long want = valueByOption.get(ov.path("option_id").asLong());
+        if (want == null || want != ov.path("id").asLong()) {
+          all = false;
+          break;
+        }
+      }
+      if (all) {
+        return java.util.Optional.of(r.doc());
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Adds {@code delta} (negative: takes) to a variant's stock in the caller's transaction, for
+   * inventory tracked by variant: the variant's document and column, then the product's summed
+   * level and {@code date_modified}. Callers hold the product row ({@link
+   * ProductStore#lockForUpdate}) and check the level first. Returns the variant's new level.
+   */
+  public static long adjustInventory(
+      Handle h, long storeId, long productId, long variantId, long delta, long now) {
+    Row r = row(h, storeId, variantId);
+    if (r == null || r.productId() != productId) {
+      throw new IllegalStateException("variant " + variantId + " of " + productId + " is gone");
+    }
+    long level = r.doc().path("inventory_level").asLong() + delta;
+    if (level < 0) {
+      throw new IllegalStateException(
+          "variant " + variantId + " inventory would become " + level + " (unchecked decrement)");
+    }
+    r.doc().put("inventory_level", level);
+    write(h, storeId, r.doc(), r.base());
+    ObjectNode product = ProductStore.docFor(h, storeId, productId);
+    product.put("date_modified", dev.stockroom.api.Dates.v3(now));
+    if (product.path("inventory_tracking").asText().equals("variant")) {
+      productInventory(h, storeId, product);
+    } else {
+      ProductStore.rewrite(h, storeId, product);
+    }
+    return level;
+  }
+
   /** The SKU is taken by a variant of another product (SKUs are unique per store). */
   public static boolean skuTaken(Handle h, long storeId, String sku, long exceptProduct) {
     if (sku.isEmpty()) {
