@@ -37,8 +37,4 @@ final class Line {
   long shipped() {
     return doc.path("quantity_shipped").asLong();
   }
-
-  String name() {
-    return doc.path("name").asText();
-  }
 }

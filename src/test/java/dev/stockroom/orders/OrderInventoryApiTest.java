@@ -319,4 +319,31 @@ class OrderInventoryApiTest {
         .as("the line keeps the product's name")
         .isEqualTo("Gone");
   }
+
+  @Test
+  void concurrentCancelsRestoreStockOnce() throws Exception {
+    TestStore s = sr.newStore();
+    long p = stocked(s, "Twice", 5);
+    long id = create(s, body(catalog(p, 3)));
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(10);
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return s.put(O + "/" + id, "{\"status_id\":5}").status();
+                }));
+      }
+      start.countDown();
+      for (Future<Integer> f : answers) {
+        assertThat(f.get()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(level(s, p)).isEqualTo(5);
+  }
 }

@@ -241,4 +241,40 @@ class OrderPartsApiTest {
     assertThat(page.json().get(0).path("name").asText()).isEqualTo("C");
     assertThat(s.get(O + "/" + id + "/products?page=3&limit=2").status()).isEqualTo(204);
   }
+
+  @Test
+  void concurrentShipmentsNeverShipMoreThanOrdered() throws Exception {
+    TestStore s = sr.newStore();
+    long id = create(s, body(custom("One", 2, "1")));
+    long line = s.get(O + "/" + id + "/products").json().get(0).path("id").asLong();
+    long address = s.get(O + "/" + id + "/shipping_addresses").json().get(0).path("id").asLong();
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(10);
+    List<Integer> statuses = new java.util.ArrayList<>();
+    try {
+      List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return s.post(O + "/" + id + "/shipments", shipment(address, line, 1, ""))
+                      .status();
+                }));
+      }
+      start.countDown();
+      for (var f : answers) {
+        statuses.add(f.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(statuses.stream().filter(x -> x == 201).count()).isEqualTo(2);
+    assertThat(statuses.stream().filter(x -> x == 422).count()).isEqualTo(8);
+    JsonNode order = s.get(O + "/" + id).json();
+    assertThat(order.path("items_shipped").asInt()).isEqualTo(2);
+    assertThat(order.path("status").asText()).isEqualTo("Shipped");
+    assertThat(s.get(O + "/" + id + "/shipments/count").json().path("count").asInt()).isEqualTo(2);
+  }
 }
