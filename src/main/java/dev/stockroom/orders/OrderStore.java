@@ -7,7 +7,9 @@ import dev.stockroom.api.ApiException;
 import dev.stockroom.api.Dates;
 import dev.stockroom.api.Json;
 import dev.stockroom.api.Paging;
+import dev.stockroom.customers.CustomerStore;
 import dev.stockroom.db.Database;
+import dev.stockroom.db.Watermarks;
 import dev.stockroom.tenancy.Tenant;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,10 +31,40 @@ public final class OrderStore {
 
   private final Database db;
   private final Clock clock;
+  private final Watermarks marks;
 
   public OrderStore(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
+    this.marks = new Watermarks(db.dialect());
+  }
+
+  /**
+   * Runs a write of the store's orders and then moves its orders watermark to {@code now} (the
+   * write's date_modified), so that polls see it; every write of an order goes through here.
+   */
+  <T> T commit(long storeId, long now, HandleCallback<T, RuntimeException> work) {
+    T result = db.write(work);
+    marks.touched(storeId, TABLE, now);
+    return result;
+  }
+
+  /**
+   * The newest date_modified of the store's orders without a query, when this node can know it
+   * (SQLite); empty on PostgreSQL, where other nodes may write.
+   */
+  Optional<Long> newest(Tenant t) {
+    return marks.newest(
+        t.id(),
+        TABLE,
+        () ->
+            db.read(
+                h ->
+                    h.createQuery(
+                            "SELECT COALESCE(MAX(date_modified), 0) FROM orders WHERE store_id = ?")
+                        .bind(0, t.id())
+                        .mapTo(Long.class)
+                        .one()));
   }
 
   /** An order row: its document, whether it holds stock, and its date_modified. */
@@ -56,6 +89,16 @@ public final class OrderStore {
         .findOne();
   }
 
+  /** A customer_id other than 0 (a guest) must name a customer of the store. */
+  static void checkCustomer(Handle h, long storeId, JsonNode in, Map<String, String> errors) {
+    long customer = in.path("customer_id").asLong(0);
+    if (customer > 0 && !CustomerStore.exists(h, storeId, customer)) {
+      errors.put(
+          "customer_id",
+          "names no customer of this store: send the id of an existing customer, or 0 for a guest");
+    }
+  }
+
   /** 404 unless the order exists (sub-resources of an unknown order). */
   static void require(Handle h, long storeId, long id) {
     if (row(h, storeId, id).isEmpty()) {
@@ -75,10 +118,13 @@ public final class OrderStore {
 
   ObjectNode create(Tenant t, ObjectNode in) {
     long now = now();
-    return db.write(
+    return commit(
+        t.id(),
+        now,
         h -> {
           long storeId = t.id();
           Map<String, String> errors = new LinkedHashMap<>();
+          checkCustomer(h, storeId, in, errors);
           List<Line> lines = new ArrayList<>();
           JsonNode items = in.path("products");
           for (int i = 0; i < items.size(); i++) {
@@ -123,11 +169,16 @@ public final class OrderStore {
 
   ObjectNode update(Tenant t, long id, ObjectNode in) {
     long now = now();
-    return db.write(
+    return commit(
+        t.id(),
+        now,
         h -> {
           long storeId = t.id();
           Row r = lockedRow(h, storeId, id);
           ObjectNode d = r.doc();
+          Map<String, String> customerErrors = new LinkedHashMap<>();
+          checkCustomer(h, storeId, in, customerErrors);
+          OrderInput.fail(customerErrors);
           List<Line> lines = Lines.of(h, storeId, id);
           long status =
               in.has("status_id") ? in.get("status_id").asLong() : d.path("status_id").asLong();
@@ -244,7 +295,9 @@ public final class OrderStore {
   /** contract: orders.v2 — DELETE archives (is_deleted=true); stock stays taken. */
   void archive(Tenant t, long id) {
     long now = now();
-    db.write(
+    commit(
+        t.id(),
+        now,
         h -> {
           archive(h, t.id(), lockedRow(h, t.id(), id), now);
           return null;
@@ -263,7 +316,9 @@ public final class OrderStore {
   /** contract: orders.v2 — DELETE /orders archives every order, in one transaction. */
   void archiveAll(Tenant t) {
     long now = now();
-    db.write(
+    commit(
+        t.id(),
+        now,
         h -> {
           List<Long> ids =
               h.createQuery(
@@ -350,7 +405,9 @@ public final class OrderStore {
   /** Updates a shipping address; "will NOT trigger the recalculation of shipping cost and tax". */
   ObjectNode updateAddress(Tenant t, long orderId, long id, ObjectNode in) {
     long now = now();
-    return db.write(
+    return commit(
+        t.id(),
+        now,
         h -> {
           Row r = lockedRow(h, t.id(), orderId);
           ObjectNode a =

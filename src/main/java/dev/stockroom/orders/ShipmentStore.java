@@ -63,7 +63,9 @@ public final class ShipmentStore {
 
   ObjectNode create(Tenant t, long orderId, ObjectNode in) {
     long now = orders.now();
-    return db.write(
+    return orders.commit(
+        t.id(),
+        now,
         h -> {
           long storeId = t.id();
           OrderStore.Row r = OrderStore.lockedRow(h, storeId, orderId);
@@ -162,7 +164,9 @@ public final class ShipmentStore {
 
   ObjectNode update(Tenant t, long orderId, long id, ObjectNode in) {
     long now = orders.now();
-    return db.write(
+    return orders.commit(
+        t.id(),
+        now,
         h -> {
           OrderStore.Row r = OrderStore.lockedRow(h, t.id(), orderId);
           ObjectNode s = find(h, t.id(), orderId, id).orElseThrow(OrderStore::notFound);
@@ -207,7 +211,9 @@ public final class ShipmentStore {
   /** Deletes one shipment ({@code id}) or all of the order's (null): their items are unshipped. */
   void delete(Tenant t, long orderId, @org.jspecify.annotations.Nullable Long id) {
     long now = orders.now();
-    db.write(
+    orders.commit(
+        t.id(),
+        now,
         h -> {
           long storeId = t.id();
           OrderStore.Row r = OrderStore.lockedRow(h, storeId, orderId);

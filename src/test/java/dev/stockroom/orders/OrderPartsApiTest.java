@@ -37,6 +37,7 @@ class OrderPartsApiTest {
   @Test
   void shipmentsShipLinesAndMoveTheStatus() {
     TestStore s = sr.newStore();
+    Orders.customers(s, 9);
     long id =
         create(
             s,

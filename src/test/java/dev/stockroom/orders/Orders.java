@@ -48,6 +48,24 @@ public final class Orders {
         + "]}";
   }
 
+  /** Customers 1 to {@code n} of a new store (orders may name only existing customers). */
+  public static void customers(TestStore s, int n) {
+    StringBuilder batch = new StringBuilder("[");
+    for (int i = 1; i <= n; i++) {
+      batch
+          .append(i > 1 ? "," : "")
+          .append("{\"email\":\"customer")
+          .append(i)
+          .append("@example.com\",\"first_name\":\"C\",\"last_name\":\"")
+          .append(i)
+          .append("\"}");
+    }
+    Response r = s.post("v3/customers", batch.append(']').toString());
+    if (r.status() != 201 || r.json().path("data").size() != n) {
+      throw new AssertionError("customers failed: " + r);
+    }
+  }
+
   /** Creates an order (asserting 201) and returns its id. */
   public static long create(TestStore s, String body) {
     Response r = s.post(O, body);

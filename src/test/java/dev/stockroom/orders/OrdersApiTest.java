@@ -283,6 +283,7 @@ class OrdersApiTest {
   @Test
   void overridesAndDatesAreHonoured() {
     TestStore s = sr.newStore();
+    Orders.customers(s, 7);
     Response r =
         s.post(
             O,
@@ -352,6 +353,7 @@ class OrdersApiTest {
   @Test
   void everyFilterAndSort() {
     TestStore s = sr.newStore();
+    Orders.customers(s, 2);
     long a =
         create(
             s,
@@ -546,6 +548,84 @@ class OrdersApiTest {
     assertThat(s.put(O + "/" + a, "{\"staff_notes\":\"changed\"}").status()).isEqualTo(200);
     assertThat(ids(s.call("GET", O, null, "If-Modified-Since", lastModified)))
         .containsExactly(a, b);
+  }
+
+  @Test
+  void aCustomerIdMustNameACustomerOfTheStore() {
+    TestStore s = sr.newStore();
+    String guestBody = body(custom("G", 1, "1"));
+    String unknown = guestBody.replaceFirst("\\{", "{\"customer_id\":4242,");
+    Response refused = s.post(O, unknown);
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.json().get(0).path("details").path("customer_id").asText())
+        .contains("no customer");
+    assertThat(s.get(O + "/count").json().path("count").asInt()).isZero();
+    long customer =
+        s.post(
+                "v3/customers",
+                "[{\"email\":\"buyer@example.com\",\"first_name\":\"B\",\"last_name\":\"C\"}]")
+            .json()
+            .path("data")
+            .get(0)
+            .path("id")
+            .asLong();
+    Response placed =
+        s.post(O, guestBody.replaceFirst("\\{", "{\"customer_id\":" + customer + ","));
+    assertThat(placed.status()).isEqualTo(201);
+    assertThat(placed.json().path("customer_id").asLong()).isEqualTo(customer);
+    long id = placed.json().path("id").asLong();
+    assertThat(s.put(O + "/" + id, "{\"customer_id\":4242}").status()).isEqualTo(422);
+    assertThat(s.put(O + "/" + id, "{\"customer_id\":0}").json().path("customer_id").asLong())
+        .isZero();
+  }
+
+  /** Every kind of order write ends a poll's quiet period at once (the in-memory watermark). */
+  @Test
+  void everyOrderWriteIsSeenByTheNextPoll() {
+    TestStore s = sr.newStore();
+    long id = Orders.shippedOrder(s, "Polled");
+    String[] since = {s.get(O + "/" + id).header("Last-Modified").orElseThrow()};
+    java.util.function.Supplier<Response> poll =
+        () -> s.call("GET", O + "?is_deleted=false", null, "If-Modified-Since", since[0]);
+    assertThat(poll.get().status()).isEqualTo(304);
+    long line = s.get(O + "/" + id + "/products").json().get(0).path("id").asLong();
+    long address = s.get(O + "/" + id + "/shipping_addresses").json().get(0).path("id").asLong();
+    List<Runnable> writes =
+        List.of(
+            () ->
+                assertThat(
+                        s.post(
+                                O + "/" + id + "/shipments",
+                                "{\"order_address_id\":"
+                                    + address
+                                    + ",\"items\":[{\"order_product_id\":"
+                                    + line
+                                    + ",\"quantity\":1}]}")
+                            .status())
+                    .isEqualTo(201),
+            () ->
+                assertThat(
+                        s.put(
+                                O + "/" + id + "/shipping_addresses/" + address,
+                                "{\"city\":\"Waco\"}")
+                            .status())
+                    .isEqualTo(200),
+            () -> assertThat(s.delete(O + "/" + id + "/shipments").status()).isEqualTo(204),
+            () -> assertThat(s.put(O + "/" + id, "{\"status_id\":10}").status()).isEqualTo(200));
+    for (Runnable write : writes) {
+      sr.clock().advance(2_000);
+      write.run();
+      Response seen = poll.get();
+      assertThat(seen.status()).isEqualTo(200);
+      assertThat(ids(seen)).containsExactly(id);
+      since[0] = s.get(O + "/" + id).header("Last-Modified").orElseThrow();
+      assertThat(poll.get().status()).isEqualTo(304);
+    }
+    // archiving is a write too: the archived order shows where archived orders are listed
+    sr.clock().advance(2_000);
+    assertThat(s.delete(O + "/" + id).status()).isEqualTo(204);
+    Response archived = s.call("GET", O + "?is_deleted=true", null, "If-Modified-Since", since[0]);
+    assertThat(ids(archived)).containsExactly(id);
   }
 
   @Test
