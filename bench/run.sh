@@ -292,7 +292,8 @@ if want list-250; then scenario "list-250" "$api" list250.lua "$pages250;$includ
 if want create; then scenario "create" "$api" create.lua "-" "${auth[@]}" -H "Content-Type: application/json"; fi
 if want create-12; then scenario "create-12" "$api" create12.lua "-" "${auth[@]}" -H "Content-Type: application/json"; fi
 orders_api="$base/stores/$store_hash/v2/orders"
-if want order-3; then scenario "order-3" "$orders_api" order3.lua "$products" "${auth[@]}" -H "Content-Type: application/json"; fi
+stock_items="$(sed -n 's/^stock_items=//p' "$work/seed.out")"
+if want order-3; then scenario "order-3" "$orders_api" order3.lua "$stock_items" "${auth[@]}" -H "Content-Type: application/json"; fi
 if want list-orders; then
   order_pages=$(( orders_seeded / 50 ))
   [ "$order_pages" -lt 1 ] && order_pages=1
@@ -372,7 +373,7 @@ table="$work/table.md"
   if want create; then row create "create a product" "≥ 5,000/s" "r >= 5000"; fi
   if want list-250; then row list-250 "$label250" "≥ 300/s, p99 < 250 ms" "r >= 300 && p < 250"; fi
   if want create-12; then row create-12 "create a product, 3 options × 4 values, 12 variants" "≥ 500/s" "r >= 500"; fi
-  if want order-3; then row order-3 "create an order of 3 lines (v2)" "≥ 1,000/s" "r >= 1000"; fi
+  if want order-3; then row order-3 "create an order of 3 lines, stock tracked (v2)" "≥ 1,000/s" "r >= 1000"; fi
   if want list-orders; then row list-orders "list 50 orders (v2)" "—" "1"; fi
   if want poll-304; then row poll-304 "poll the orders with If-Modified-Since → 304" "≥ 80% of ceiling" "r >= 0.8 * c"; fi
   row ceiling "ceiling (bare Helidon GET)" "—" "1"

@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * gets I images by {@code POST …/products/{id}/images} with an {@code image_url} (the first one the
  * thumbnail). Product 1 is seeded alone first: if its first image POST answers 404 or 405, the
  * server has no image endpoint, and the rest are seeded without images (with a warning). With
- * {@code --orders O}, O guest orders of 3 catalog lines each follow, by {@code POST /v2/orders}.
+ * {@code --orders O}, 100 plain products with tracked stock follow ({@code stock_items=FIRST;100} on
+ * stdout), then O guest orders of 3 of them each, by {@code POST /v2/orders}.
  *
  * <p>It speaks plain HTTP/1.1 over a socket rather than through {@code java.net.http}: on a small
  * machine that client costs nearly as much CPU as the server it feeds, which halves the seeding
@@ -202,20 +203,57 @@ public final class Seed {
         imagesDone.get(),
         secs,
         total / secs);
+    long firstStock = 0;
     if (orders > 0) {
-      seedOrders(server, hash, auth, orders, total, concurrency);
+      firstStock = seedStockItems(server, path, auth);
+      seedOrders(server, hash, auth, orders, firstStock, concurrency);
+      System.out.println("stock_items=" + firstStock + ";" + STOCK_ITEMS);
     }
     System.out.println("store_hash=" + hash);
     System.out.println("access_token=" + token);
     System.out.println("images=" + (imageCount > 0 ? "yes" : "no"));
   }
 
+  /** How many plain products with tracked stock the orders draw from. */
+  static final int STOCK_ITEMS = 100;
+
   /**
-   * Seeds {@code n} orders of 3 catalog lines each (products spread over the store), with the same
-   * workers and progress lines as the products.
+   * Creates {@link #STOCK_ITEMS} plain products whose stock is tracked (a billion each), one after
+   * another so their ids run on from the first; returns the first id. Orders take their stock.
+   */
+  private static long seedStockItems(URI server, String path, String auth) throws IOException {
+    long first = 0;
+    try (Conn conn = new Conn(server)) {
+      for (int k = 1; k <= STOCK_ITEMS; k++) {
+        long id =
+            productId(
+                conn.post(
+                    path,
+                    auth,
+                    String.format(
+                        Locale.ROOT,
+                        "{\"name\":\"Bench stock item %d\",\"type\":\"physical\",\"weight\":1,"
+                            + "\"price\":%d.50,\"sku\":\"BENCH-STOCK-%03d\","
+                            + "\"inventory_tracking\":\"product\",\"inventory_level\":1000000000}",
+                        k,
+                        k,
+                        k)));
+        if (k == 1) {
+          first = id;
+        } else if (id != first + k - 1) {
+          throw new IOException("stock items got ids out of sequence: " + id);
+        }
+      }
+    }
+    return first;
+  }
+
+  /**
+   * Seeds {@code n} orders of 3 catalog lines each (stock items spread over the order), with the
+   * same workers and progress lines as the products.
    */
   private static void seedOrders(
-      URI server, String hash, String auth, long n, long products, int concurrency)
+      URI server, String hash, String auth, long n, long firstStock, int concurrency)
       throws InterruptedException {
     String path = "/stores/" + hash + "/v2/orders";
     AtomicLong next = new AtomicLong();
@@ -233,7 +271,7 @@ public final class Seed {
                     for (long i = next.incrementAndGet();
                         i <= n && !failed.get();
                         i = next.incrementAndGet()) {
-                      conn.post(path, auth, order(i, products));
+                      conn.post(path, auth, order(i, firstStock));
                       long d = done.incrementAndGet();
                       if (d % step == 0 || d == n) {
                         double secs = (System.nanoTime() - started) / 1e9;
@@ -265,8 +303,8 @@ public final class Seed {
     }
   }
 
-  /** Order i: a guest order of 3 catalog products (quantities 1 to 3). */
-  static String order(long i, long products) {
+  /** Order i: a guest order of 3 of the stock items (quantities 1 to 3). */
+  static String order(long i, long firstStock) {
     StringBuilder b =
         new StringBuilder(
             "{\"customer_id\":0,\"billing_address\":{\"first_name\":\"Bench\",\"last_name\":\"Buyer "
@@ -277,7 +315,7 @@ public final class Seed {
                 + i
                 + "@example.com\"},\"products\":[");
     for (int k = 0; k < 3; k++) {
-      long product = 1 + (i * 7919 + k * 104_729L) % Math.max(1, products);
+      long product = firstStock + (i * 7919 + k * 31L) % STOCK_ITEMS;
       b.append(k > 0 ? "," : "")
           .append("{\"product_id\":")
           .append(product)
