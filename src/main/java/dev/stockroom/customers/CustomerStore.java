@@ -37,7 +37,7 @@ public final class CustomerStore {
   /** A page of customers as served by v3 (includes applied) and the total. */
   record Page(List<ObjectNode> customers, long total) {}
 
-  public CustomerStore(Database db, Clock clock) {
+  CustomerStore(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
   }
