@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * {@code /v3/customers/addresses}: batch list, create, update and delete of customer addresses (at
  * most {@value CustomerRoutes#BATCH_LIMIT} per call).
  */
-public final class AddressRoutes implements Routes {
+final class AddressRoutes implements Routes {
   private static final String ADDRESSES = CustomerRoutes.CUSTOMERS + "/addresses";
   private static final List<String> PUT_REQUIRED = List.of("id", "customer_id");
 
@@ -41,7 +41,7 @@ public final class AddressRoutes implements Routes {
   private final AddressStore store;
   private final FormFieldStore fields;
 
-  public AddressRoutes(AddressStore store, FormFieldStore fields) {
+  AddressRoutes(AddressStore store, FormFieldStore fields) {
     this.store = store;
     this.fields = fields;
   }

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * /v3/customers/attribute-values} (upserts, at most {@value #VALUES_LIMIT} per call: a 413 past
  * that).
  */
-public final class AttributeRoutes implements Routes {
+final class AttributeRoutes implements Routes {
   private static final String ATTRIBUTES = CustomerRoutes.CUSTOMERS + "/attributes";
   private static final String VALUES = CustomerRoutes.CUSTOMERS + "/attribute-values";
   // contract: customers.v3 PUT /customers/attribute-values — "Up to 10 per call are allowed."
@@ -98,7 +98,7 @@ public final class AttributeRoutes implements Routes {
 
   private final AttributeStore store;
 
-  public AttributeRoutes(AttributeStore store) {
+  AttributeRoutes(AttributeStore store) {
     this.store = store;
   }
 

@@ -212,50 +212,62 @@ final class AttributeStore {
   /** Sets a customer's value of an attribute (creating the row when there is none). */
   static ObjectNode upsertValue(
       Handle h, long storeId, long customerId, long attributeId, String value, long now) {
-    Optional<byte[]> found =
-        h.createQuery(
-                "SELECT doc FROM customer_attribute_values"
-                    + " WHERE store_id = ? AND customer_id = ? AND attribute_id = ?")
-            .bind(0, storeId)
-            .bind(1, customerId)
-            .bind(2, attributeId)
-            .map((rs, ctx) -> rs.getBytes(1))
-            .findOne();
-    if (found.isPresent()) {
-      ObjectNode doc = (ObjectNode) Json.tree(found.get());
+    Optional<byte[]> found = findValue(h, storeId, customerId, attributeId);
+    if (found.isEmpty()) {
+      long id = Database.nextId(h, storeId, VALUES);
+      ObjectNode doc = Json.MAPPER.createObjectNode();
+      doc.put("id", id);
+      doc.put("customer_id", customerId);
+      doc.put("attribute_id", attributeId);
       doc.put("value", value);
+      doc.put("date_created", Dates.v3(now));
       doc.put("date_modified", Dates.v3(now));
-      h.createUpdate(
-              "UPDATE customer_attribute_values SET date_modified = ?, doc = ?"
-                  + " WHERE store_id = ? AND id = ?")
-          .bind(0, now)
-          .bind(1, Json.text(doc))
-          .bind(2, storeId)
-          .bind(3, doc.get("id").asLong())
-          .execute();
-      return doc;
+      int inserted =
+          h.createUpdate(
+                  "INSERT INTO customer_attribute_values (store_id, id, customer_id, attribute_id,"
+                      + " date_created, date_modified, doc) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                      + " ON CONFLICT DO NOTHING")
+              .bind(0, storeId)
+              .bind(1, id)
+              .bind(2, customerId)
+              .bind(3, attributeId)
+              .bind(4, now)
+              .bind(5, now)
+              .bind(6, Json.text(doc))
+              .execute();
+      if (inserted == 1) {
+        Database.count(h, storeId, VALUES, 1);
+        return doc;
+      }
+      // A concurrent upsert of the same pair committed first: update its row instead.
+      found = findValue(h, storeId, customerId, attributeId);
     }
-    long id = Database.nextId(h, storeId, VALUES);
-    ObjectNode doc = Json.MAPPER.createObjectNode();
-    doc.put("id", id);
-    doc.put("customer_id", customerId);
-    doc.put("attribute_id", attributeId);
+    ObjectNode doc =
+        (ObjectNode)
+            Json.tree(found.orElseThrow(() -> new IllegalStateException("value row vanished")));
     doc.put("value", value);
-    doc.put("date_created", Dates.v3(now));
     doc.put("date_modified", Dates.v3(now));
     h.createUpdate(
-            "INSERT INTO customer_attribute_values (store_id, id, customer_id, attribute_id,"
-                + " date_created, date_modified, doc) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind(0, storeId)
-        .bind(1, id)
-        .bind(2, customerId)
-        .bind(3, attributeId)
-        .bind(4, now)
-        .bind(5, now)
-        .bind(6, Json.text(doc))
+            "UPDATE customer_attribute_values SET date_modified = ?, doc = ?"
+                + " WHERE store_id = ? AND id = ?")
+        .bind(0, now)
+        .bind(1, Json.text(doc))
+        .bind(2, storeId)
+        .bind(3, doc.get("id").asLong())
         .execute();
-    Database.count(h, storeId, VALUES, 1);
     return doc;
+  }
+
+  private static Optional<byte[]> findValue(
+      Handle h, long storeId, long customerId, long attributeId) {
+    return h.createQuery(
+            "SELECT doc FROM customer_attribute_values"
+                + " WHERE store_id = ? AND customer_id = ? AND attribute_id = ?")
+        .bind(0, storeId)
+        .bind(1, customerId)
+        .bind(2, attributeId)
+        .map((rs, ctx) -> rs.getBytes(1))
+        .findOne();
   }
 
   int deleteValues(Tenant t, List<Long> ids) {

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * {@code /v3/customers}: batch list, create, update and delete (at most {@value #BATCH_LIMIT} per
  * call, as the hosted API takes; more is a 413), and {@code /v3/customers/validate-credentials}.
  */
-public final class CustomerRoutes implements Routes {
+final class CustomerRoutes implements Routes {
   static final int BATCH_LIMIT = 10;
   static final String CUSTOMERS = "/stores/{store_hash}/v3/customers";
   private static final Set<String> INCLUDES =

@@ -37,7 +37,7 @@ public final class CustomerStore {
   /** A page of customers as served by v3 (includes applied) and the total. */
   record Page(List<ObjectNode> customers, long total) {}
 
-  public CustomerStore(Database db, Clock clock) {
+  CustomerStore(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
   }
@@ -211,6 +211,25 @@ public final class CustomerStore {
 
   /** Updates every customer of a batch in one transaction (no sub-resources, as the spec says). */
   List<ObjectNode> update(Tenant t, List<Write> items) {
+    try {
+      return updateChecked(t, items);
+    } catch (ApiException.Conflict e) {
+      // The only unique index an update can hit is the email's: a concurrent request took an
+      // email between the check and the write. Answer as the check does (422 naming the email).
+      Map<String, String> errors = new LinkedHashMap<>();
+      for (int i = 0; i < items.size(); i++) {
+        if (items.get(i).input().has("email")) {
+          errors.put(i + ".email", emailTaken(items.get(i).input()));
+        }
+      }
+      if (errors.isEmpty()) {
+        throw e;
+      }
+      throw new ApiException.Invalid("Update customers failed.", errors);
+    }
+  }
+
+  private List<ObjectNode> updateChecked(Tenant t, List<Write> items) {
     long now = clock.millis();
     return db.write(
         h -> {

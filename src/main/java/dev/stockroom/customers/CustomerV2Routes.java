@@ -26,7 +26,7 @@ import java.util.Optional;
  * {@code /v2/customers…}: the customers of {@link CustomerRoutes} in v2 form (bare objects and
  * arrays, RFC 2822 dates, money strings, addresses as a link), with their addresses.
  */
-public final class CustomerV2Routes implements Routes {
+final class CustomerV2Routes implements Routes {
   private static final String CUSTOMERS = "/stores/{store_hash}/v2/customers";
   private static final String CUSTOMER = CUSTOMERS + "/{customer_id}";
   private static final String ADDRESSES = CUSTOMER + "/addresses";

@@ -27,7 +27,7 @@ import java.util.Map;
  * {@code /v3/customers/form-field-values}: list and upsert the form field values of customers and
  * of addresses (at most {@value CustomerRoutes#BATCH_LIMIT} per call).
  */
-public final class FormFieldRoutes implements Routes {
+final class FormFieldRoutes implements Routes {
   private static final String VALUES = CustomerRoutes.CUSTOMERS + "/form-field-values";
 
   private static final Schema ITEM =
@@ -45,7 +45,7 @@ public final class FormFieldRoutes implements Routes {
 
   private final FormFieldStore store;
 
-  public FormFieldRoutes(FormFieldStore store) {
+  FormFieldRoutes(FormFieldStore store) {
     this.store = store;
   }
 

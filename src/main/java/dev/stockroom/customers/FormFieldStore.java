@@ -81,32 +81,47 @@ final class FormFieldStore {
     } else {
       doc.put("customer_id", customerId);
     }
-    int updated =
-        h.createUpdate(
-                "UPDATE customer_form_field_values SET field_type = ?, doc = ? WHERE store_id = ?"
-                    + " AND customer_id = ? AND address_id = ? AND name = ?")
-            .bind(0, typeOf(in.get("value")))
-            .bind(1, Json.text(doc))
-            .bind(2, storeId)
-            .bind(3, customerId)
-            .bind(4, addressId)
-            .bind(5, name)
-            .execute();
-    if (updated == 0) {
-      h.createUpdate(
-              "INSERT INTO customer_form_field_values (store_id, id, customer_id, address_id,"
-                  + " name, field_type, doc) VALUES (?, ?, ?, ?, ?, ?, ?)")
-          .bind(0, storeId)
-          .bind(1, Database.nextId(h, storeId, TABLE))
-          .bind(2, customerId)
-          .bind(3, addressId)
-          .bind(4, name)
-          .bind(5, typeOf(in.get("value")))
-          .bind(6, Json.text(doc))
-          .execute();
-      Database.count(h, storeId, TABLE, 1);
+    if (update(h, storeId, customerId, addressId, name, in.get("value"), doc) == 0) {
+      int inserted =
+          h.createUpdate(
+                  "INSERT INTO customer_form_field_values (store_id, id, customer_id, address_id,"
+                      + " name, field_type, doc) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+              .bind(0, storeId)
+              .bind(1, Database.nextId(h, storeId, TABLE))
+              .bind(2, customerId)
+              .bind(3, addressId)
+              .bind(4, name)
+              .bind(5, typeOf(in.get("value")))
+              .bind(6, Json.text(doc))
+              .execute();
+      if (inserted == 1) {
+        Database.count(h, storeId, TABLE, 1);
+      } else {
+        // A concurrent upsert of the same field committed first: update its row instead.
+        update(h, storeId, customerId, addressId, name, in.get("value"), doc);
+      }
     }
     return doc;
+  }
+
+  private static int update(
+      Handle h,
+      long storeId,
+      long customerId,
+      long addressId,
+      String name,
+      JsonNode value,
+      ObjectNode doc) {
+    return h.createUpdate(
+            "UPDATE customer_form_field_values SET field_type = ?, doc = ? WHERE store_id = ?"
+                + " AND customer_id = ? AND address_id = ? AND name = ?")
+        .bind(0, typeOf(value))
+        .bind(1, Json.text(doc))
+        .bind(2, storeId)
+        .bind(3, customerId)
+        .bind(4, addressId)
+        .bind(5, name)
+        .execute();
   }
 
   /** Each customer's own form fields (not its addresses'), as {@code {name, value}}. */

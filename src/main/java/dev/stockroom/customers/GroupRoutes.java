@@ -13,7 +13,7 @@ import dev.stockroom.tenancy.Scopes;
 import java.util.List;
 
 /** {@code /v2/customer_groups}: list, create, get, update, delete, delete all, count. */
-public final class GroupRoutes implements Routes {
+final class GroupRoutes implements Routes {
   private static final String GROUPS = "/stores/{store_hash}/v2/customer_groups";
   private static final String GROUP = GROUPS + "/{customer_group_id}";
 
@@ -24,7 +24,7 @@ public final class GroupRoutes implements Routes {
 
   private final GroupStore store;
 
-  public GroupRoutes(GroupStore store) {
+  GroupRoutes(GroupStore store) {
     this.store = store;
   }
 

@@ -25,7 +25,7 @@ import java.util.Set;
  * Customer settings (store-wide and per channel: stored as given), a customer's cookie consent and
  * stored payment instruments (Stockroom stores none: always an empty list).
  */
-public final class SettingsRoutes implements Routes {
+final class SettingsRoutes implements Routes {
   private static final String SETTINGS = CustomerRoutes.CUSTOMERS + "/settings";
   private static final String CHANNEL = SETTINGS + "/channels/{channel_id}";
   private static final String CUSTOMER = CustomerRoutes.CUSTOMERS + "/{customer_id}";
@@ -46,7 +46,7 @@ public final class SettingsRoutes implements Routes {
   private final SettingsStore store;
   private final Clock clock;
 
-  public SettingsRoutes(SettingsStore store, Clock clock) {
+  SettingsRoutes(SettingsStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
   }

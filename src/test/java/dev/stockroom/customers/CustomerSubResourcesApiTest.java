@@ -336,4 +336,85 @@ class CustomerSubResourcesApiTest {
     assertThat(instruments.body()).isEqualTo("[]");
     assertThat(s.get("v3/customers/999/stored-instruments").status()).isEqualTo(404);
   }
+
+  /** Runs {@code n} calls at once and returns their answers. */
+  static List<Response> atOnce(int n, java.util.function.IntFunction<Response> call)
+      throws InterruptedException, java.util.concurrent.ExecutionException {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(n);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    try {
+      List<java.util.concurrent.Future<Response>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int k = i;
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return call.apply(k);
+                }));
+      }
+      start.countDown();
+      List<Response> out = new java.util.ArrayList<>();
+      for (var f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void concurrentUpsertsOfOneValueMakeOneRowAndConcurrentCreatesStopAtFiftyAttributes()
+      throws Exception {
+    TestStore s = sr.newStore();
+    long who = customer(s, "cc@example.com", "C", "C");
+    long attr =
+        s.post("v3/customers/attributes", "[{\"name\":\"n\",\"type\":\"string\"}]").ids().get(0);
+    String V = "v3/customers/attribute-values";
+    for (Response r :
+        atOnce(
+            8,
+            k ->
+                s.put(
+                    V,
+                    "[{\"attribute_id\":"
+                        + attr
+                        + ",\"customer_id\":"
+                        + who
+                        + ",\"value\":\"v"
+                        + k
+                        + "\"}]"))) {
+      assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    }
+    assertThat(total(s.get(V))).isEqualTo(1);
+    String F = "v3/customers/form-field-values";
+    for (Response r :
+        atOnce(
+            8,
+            k ->
+                s.put(
+                    F,
+                    "[{\"name\":\"f\",\"value\":\"v" + k + "\",\"customer_id\":" + who + "}]"))) {
+      assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    }
+    assertThat(total(s.get(F))).isEqualTo(1);
+
+    // 1 attribute exists; 6 batches of 10 race for the 49 places left: 4 fit, 2 do not.
+    List<Response> batches =
+        atOnce(
+            6,
+            k -> {
+              StringBuilder b = new StringBuilder("[");
+              for (int i = 0; i < 10; i++) {
+                b.append(i == 0 ? "" : ",")
+                    .append("{\"name\":\"r" + k + "-" + i + "\",\"type\":\"string\"}");
+              }
+              return s.post("v3/customers/attributes", b.append("]").toString());
+            });
+    assertThat(batches.stream().filter(r -> r.status() == 201).count()).isEqualTo(4);
+    assertThat(batches.stream().filter(r -> r.status() == 422).count()).isEqualTo(2);
+    assertThat(total(s.get("v3/customers/attributes"))).isEqualTo(41);
+  }
 }

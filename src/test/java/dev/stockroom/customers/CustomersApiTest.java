@@ -370,6 +370,35 @@ class CustomersApiTest {
       }
       assertThat(created).isEqualTo(1);
       assertThat(total(s.get(C))).isEqualTo(1);
+      // 8 customers renamed to one email at once: one gets it, the others a 422 naming it.
+      StringBuilder eight = new StringBuilder("[");
+      for (int i = 0; i < 8; i++) {
+        eight.append(i == 0 ? "" : ",").append(person("own" + i + "@example.com", "O", "W"));
+      }
+      List<Long> ids = s.post(C, eight.append("]").toString()).ids();
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Response>> puts = new ArrayList<>();
+      for (long id : ids) {
+        puts.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return s.put(C, "[{\"id\":" + id + ",\"email\":\"wanted@example.com\"}]");
+                }));
+      }
+      go.countDown();
+      int renamed = 0;
+      for (Future<Response> f : puts) {
+        Response r = f.get();
+        if (r.status() == 200) {
+          renamed++;
+        } else {
+          assertThat(r.status()).as(r.toString()).isEqualTo(422);
+          assertThat(r.json().path("errors").has("0.email")).as(r.toString()).isTrue();
+        }
+      }
+      assertThat(renamed).isEqualTo(1);
+      assertThat(total(s.get(C + "?email:in=wanted@example.com"))).isEqualTo(1);
     } finally {
       pool.shutdownNow();
     }
