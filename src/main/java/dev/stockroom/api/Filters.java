@@ -156,6 +156,10 @@ public final class Filters {
     }
     String col = def.column();
     if (op == Op.LIKE) {
+      String bad = Schema.badText(values.get(0));
+      if (bad != null) {
+        throw new IllegalArgumentException(bad); // a NUL would reach PostgreSQL as a 500
+      }
       binds.add("%" + values.get(0).toLowerCase(Locale.ROOT) + "%");
       return "LOWER(" + col + ") LIKE ?";
     }

@@ -35,8 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * gets I images by {@code POST …/products/{id}/images} with an {@code image_url} (the first one the
  * thumbnail). Product 1 is seeded alone first: if its first image POST answers 404 or 405, the
  * server has no image endpoint, and the rest are seeded without images (with a warning). With
- * {@code --orders O}, 100 plain products with tracked stock follow ({@code stock_items=FIRST;100} on
- * stdout), then O guest orders of 3 of them each, by {@code POST /v2/orders}.
+ * {@code --orders O}, 100 plain products with tracked stock follow ({@code stock_items=FIRST;100}
+ * on stdout), then O guest orders of 3 of them each, by {@code POST /v2/orders}.
  *
  * <p>It speaks plain HTTP/1.1 over a socket rather than through {@code java.net.http}: on a small
  * machine that client costs nearly as much CPU as the server it feeds, which halves the seeding

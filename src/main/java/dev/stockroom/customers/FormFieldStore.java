@@ -124,7 +124,9 @@ final class FormFieldStore {
         .execute();
   }
 
-  /** Each customer's own form fields (not its addresses'), as {@code {name, value}}. */
+  /**
+   * Each customer's own form fields (not its addresses'), as {@code {name, value, customer_id}}.
+   */
   static Map<Long, List<ObjectNode>> forCustomers(Handle h, long storeId, List<Long> customerIds) {
     Map<Long, List<ObjectNode>> out = new LinkedHashMap<>();
     if (customerIds.isEmpty()) {
@@ -146,12 +148,14 @@ final class FormFieldStore {
               ObjectNode item = Json.MAPPER.createObjectNode();
               item.set("name", e.getValue().get("name"));
               item.set("value", e.getValue().get("value"));
+              // contract: customers.v3 formFieldValue_Full requires the owner's id
+              item.put("customer_id", e.getKey());
               out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(item);
             });
     return out;
   }
 
-  /** Each address's form fields, as {@code {name, value}}. */
+  /** Each address's form fields, as {@code {name, value, address_id}}. */
   Map<Long, List<ObjectNode>> forAddresses(Tenant t, List<Long> addressIds) {
     Map<Long, List<ObjectNode>> out = new LinkedHashMap<>();
     if (addressIds.isEmpty()) {
@@ -175,6 +179,7 @@ final class FormFieldStore {
                     ObjectNode item = Json.MAPPER.createObjectNode();
                     item.set("name", e.getValue().get("name"));
                     item.set("value", e.getValue().get("value"));
+                    item.put("address_id", e.getKey());
                     out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(item);
                   });
           return out;

@@ -49,6 +49,18 @@ class BrandsApiTest {
   }
 
   @Test
+  void aLikeFilterWithANulIs422NeverA500() {
+    TestStore s = sr.newStore();
+    s.brand("Plain");
+    for (String bad : new String[] {"%00", "a%00b"}) {
+      var r = s.get(B + "?name:like=" + bad);
+      assertThat(r.status()).as(bad).isEqualTo(422);
+      assertThat(r.json().path("errors").has("name:like")).as(bad).isTrue();
+    }
+    assertThat(s.get(B + "?name:like=lai").json().path("data").size()).isEqualTo(1);
+  }
+
+  @Test
   void nameIsRequired() {
     TestStore s = sr.newStore();
     Response r = s.post(B, "{\"page_title\":\"x\"}");
