@@ -111,7 +111,7 @@ public final class ProductStore {
     doc.put("inventory_level", level);
     doc.put("date_modified", Dates.v3(now));
     rewrite(h, storeId, doc);
-    VariantStore.productChanged(h, storeId, doc);
+    VariantStore.productStockChanged(h, storeId, doc);
     return level;
   }
 

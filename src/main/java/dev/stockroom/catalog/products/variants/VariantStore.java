@@ -170,6 +170,34 @@ public final class VariantStore {
     }
   }
 
+  /**
+   * Only the product's stock moved (orders taking or giving back product-level stock): its base
+   * variant, if it has one, mirrors the new level. Nothing a variant calculates depends on stock,
+   * so the option variants are left alone.
+   */
+  public static void productStockChanged(Handle h, long storeId, ObjectNode product) {
+    long productId = product.get("id").asLong();
+    List<Row> base =
+        h.createQuery(
+                "SELECT id, product_id, is_base, doc FROM variants"
+                    + " WHERE store_id = ? AND product_id = ? AND is_base = 1")
+            .bind(0, storeId)
+            .bind(1, productId)
+            .map(
+                (rs, ctx) ->
+                    new Row(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getInt(3) == 1,
+                        (ObjectNode) Json.tree(rs.getBytes(4))))
+            .list();
+    for (Row row : base) {
+      ObjectNode v = row.doc();
+      v.put("inventory_level", product.path("inventory_level").asLong());
+      write(h, storeId, v, true);
+    }
+  }
+
   /** Variant {@code variantId} of product {@code productId} as stored; empty when there is none. */
   public static java.util.Optional<ObjectNode> variantOf(
       Handle h, long storeId, long productId, long variantId) {
