@@ -56,30 +56,48 @@ public final class Dates {
 
   private static long parseAny(String value) {
     String v = value.trim();
-    if (v.matches("\\d{1,12}")) {
+    if (v.isEmpty()) {
+      throw new IllegalArgumentException("not a date: " + value);
+    }
+    // Each format is tried only where its shape fits: polls and order writes parse dates on every
+    // request, and a failed parse (an exception) costs more than the parse itself.
+    if (allDigits(v) && v.length() <= 12) {
       return Long.parseLong(v) * 1000;
+    }
+    if (Character.isLetter(v.charAt(0))) { // "Tue, 05 Mar 2019 21:40:11 +0000" (RFC 2822 / 1123)
+      try {
+        return OffsetDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
+            .toInstant()
+            .toEpochMilli();
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("not a date: " + value, e);
+      }
+    }
+    if (v.length() == 10) {
+      try {
+        return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("not a date: " + value, e);
+      }
     }
     try {
       return OffsetDateTime.parse(v).toInstant().toEpochMilli();
     } catch (DateTimeParseException ignored) {
-      // try the next format
-    }
-    try {
-      return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-    } catch (DateTimeParseException ignored) {
-      // try the next format
+      // a date-time without an offset, read as UTC
     }
     try {
       return java.time.LocalDateTime.parse(v).toInstant(ZoneOffset.UTC).toEpochMilli();
-    } catch (DateTimeParseException ignored) {
-      // try the next format
-    }
-    try {
-      return OffsetDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
-          .toInstant()
-          .toEpochMilli();
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("not a date: " + value, e);
     }
+  }
+
+  private static boolean allDigits(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      if (v.charAt(i) < '0' || v.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

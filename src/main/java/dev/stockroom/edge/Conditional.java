@@ -50,7 +50,15 @@ final class Conditional {
     a.update(body);
     CRC32 b = new CRC32();
     b.update(body);
-    return String.format("\"%08x%08x\"", a.getValue(), b.getValue());
+    long both = (a.getValue() << 32) | b.getValue();
+    char[] out = new char[18];
+    out[0] = '"';
+    out[17] = '"';
+    for (int i = 16; i >= 1; i--) {
+      out[i] = Character.forDigit((int) (both & 0xf), 16);
+      both >>>= 4;
+    }
+    return new String(out);
   }
 
   /** {@code *}, or a comma-separated list of tags compared weakly (a {@code W/} prefix ignored). */
