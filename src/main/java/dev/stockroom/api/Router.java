@@ -68,6 +68,14 @@ public final class Router {
   }
 
   private final List<Entry> entries = new ArrayList<>();
+
+  /**
+   * The entries that can match a path, by the path's length and its third and fourth segments
+   * ({@code v3}, {@code catalog}): a lookup scans a handful of templates instead of every one.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, List<Entry>> candidates =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final @Nullable String defaultScope;
 
   public Router(@Nullable String defaultScope) {
@@ -125,6 +133,7 @@ public final class Router {
     byMethod.put(method, new Route(method, template, scope, body, h));
     entries.add(new Entry(segs, literals, byMethod));
     entries.sort((a, b) -> Integer.compare(b.literals(), a.literals()));
+    candidates.clear();
     return this;
   }
 
@@ -139,7 +148,7 @@ public final class Router {
   public Match match(String method, String path) {
     String[] segs = split(path);
     TreeSet<String> allowed = null;
-    for (Entry e : entries) {
+    for (Entry e : candidatesFor(segs)) {
       Map<String, String> params = bind(e.segments(), segs);
       if (params == null) {
         continue;
@@ -157,6 +166,36 @@ public final class Router {
       }
     }
     return new Match(null, Map.of(), allowed == null ? List.of() : List.copyOf(allowed));
+  }
+
+  /** The entries, in match order, whose length and segments 2 and 3 fit the path's. */
+  private List<Entry> candidatesFor(String[] segs) {
+    String key =
+        segs.length
+            + "/"
+            + (segs.length > 2 ? segs[2] : "")
+            + "/"
+            + (segs.length > 3 ? segs[3] : "");
+    List<Entry> found = candidates.get(key);
+    if (found != null) {
+      return found;
+    }
+    List<Entry> fit = new ArrayList<>();
+    for (Entry e : entries) {
+      String[] t = e.segments();
+      if (t.length == segs.length && fits(t, segs, 2) && fits(t, segs, 3)) {
+        fit.add(e);
+      }
+    }
+    // Only keys that name routes are kept: arbitrary paths cannot grow the map without bound.
+    if (!fit.isEmpty() && candidates.size() < 10_000) {
+      candidates.put(key, List.copyOf(fit));
+    }
+    return fit;
+  }
+
+  private static boolean fits(String[] template, String[] path, int i) {
+    return i >= template.length || template[i].startsWith("{") || template[i].equals(path[i]);
   }
 
   private static @Nullable Map<String, String> bind(String[] template, String[] path) {
