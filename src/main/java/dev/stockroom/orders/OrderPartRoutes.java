@@ -174,15 +174,18 @@ public final class OrderPartRoutes implements Routes {
   }
 
   /**
-   * Taxes: Stockroom computes no tax (an order's tax is what its inc/ex amounts say), so there are
-   * no tax lines: 204 for an existing order. {@code details} is checked as the boolean it is.
+   * Taxes: the tax an order's own amounts carry, one line per taxed line item and cost (see {@link
+   * OrderTaxes}); none → 204. {@code details} (default true) is checked as the boolean it is.
    */
   private Reply taxes(Call c) {
     String details = c.query().first("details").orElse("true").trim().toLowerCase(Locale.ROOT);
     if (!details.equals("true") && !details.equals("false")) {
       throw ApiException.Invalid.field("details", "must be true or false");
     }
-    return none(c);
+    V2.paging(c);
+    long id = c.id("order_id");
+    ObjectNode order = orders.get(c.tenant(), id).doc();
+    return page(c, OrderTaxes.of(order, orders.lines(c.tenant(), id), details.equals("true")));
   }
 
   /**

@@ -213,7 +213,7 @@ class OrderPartsApiTest {
   }
 
   @Test
-  void couponsTaxesAndMessagesAreEmptyListsOfAnExistingOrder() {
+  void couponsMessagesAndTaxesOfAnUntaxedOrderAreEmptyLists() {
     TestStore s = sr.newStore();
     long id = create(s, body(custom("A", 1, "1")));
     for (String sub :
@@ -230,6 +230,49 @@ class OrderPartsApiTest {
     assertThat(s.get(O + "/" + id + "/taxes?details=maybe").status()).isEqualTo(422);
     assertThat(s.get(O + "/" + id + "/messages?status=lost").status()).isEqualTo(422);
     assertThat(s.get(O + "/" + id + "/coupons?limit=251").status()).isEqualTo(413);
+  }
+
+  @Test
+  void taxesListTheTaxTheOrdersOwnAmountsCarry() {
+    TestStore s = sr.newStore();
+    String taxed = "{\"name\":\"T\",\"quantity\":2,\"price_inc_tax\":11,\"price_ex_tax\":10}";
+    String untaxed = custom("U", 1, "3");
+    long id =
+        create(
+            s,
+            body(taxed, untaxed)
+                .replaceFirst("\\{", "{\"shipping_cost_ex_tax\":5,\"shipping_cost_inc_tax\":5.5,"));
+    JsonNode order = s.get(O + "/" + id).json();
+    assertThat(order.path("total_tax").asText()).isEqualTo("2.5000");
+    long line = s.get(O + "/" + id + "/products").json().get(0).path("id").asLong();
+
+    Response r = s.get(O + "/" + id + "/taxes");
+    assertThat(r.status()).isEqualTo(200);
+    JsonNode taxes = r.json();
+    assertThat(taxes.size()).isEqualTo(2);
+    JsonNode item = taxes.get(0);
+    assertThat(item.path("order_id").asLong()).isEqualTo(id);
+    assertThat(item.path("name").asText()).isEqualTo("API Tax Override");
+    assertThat(item.path("line_item_type").asText()).isEqualTo("item");
+    assertThat(item.path("order_product_id").asText()).isEqualTo(String.valueOf(line));
+    assertThat(item.path("line_amount").asText()).isEqualTo("2.0000");
+    assertThat(item.path("rate").asText()).isEqualTo("10.0000");
+    JsonNode shipping = taxes.get(1);
+    assertThat(shipping.path("line_item_type").asText()).isEqualTo("shipping");
+    assertThat(shipping.path("line_amount").asText()).isEqualTo("0.5000");
+    // the lines add up to the order's tax
+    assertThat(
+            new java.math.BigDecimal(item.path("line_amount").asText())
+                .add(new java.math.BigDecimal(shipping.path("line_amount").asText())))
+        .isEqualByComparingTo(order.path("total_tax").asText());
+
+    JsonNode summed = s.get(O + "/" + id + "/taxes?details=false").json();
+    assertThat(summed.size()).isEqualTo(1);
+    assertThat(summed.get(0).path("line_amount").asText()).isEqualTo("2.5000");
+    assertThat(summed.get(0).path("rate").asText()).isEqualTo("10.0000");
+    assertThat(summed.get(0).has("order_product_id")).isFalse();
+    assertThat(s.get(O + "/" + id + "/taxes?limit=1&page=2").json().get(0).path("id").asLong())
+        .isEqualTo(2);
   }
 
   @Test
