@@ -10,10 +10,15 @@ public enum ApiVersion {
     if (path.startsWith("/admin/")) {
       return ADMIN;
     }
-    String[] parts = path.split("/", 5);
-    // "", "stores", hash, "v2"|"v3", rest
-    if (parts.length >= 4 && parts[1].equals("stores") && parts[3].equals("v2")) {
-      return V2;
+    // "/stores/{hash}/v2/…": the segment after the hash decides (read without splitting the path,
+    // which every request does)
+    if (path.startsWith("/stores/")) {
+      int afterHash = path.indexOf('/', 8);
+      if (afterHash > 0
+          && path.startsWith("/v2", afterHash)
+          && (path.length() == afterHash + 3 || path.charAt(afterHash + 3) == '/')) {
+        return V2;
+      }
     }
     return V3;
   }

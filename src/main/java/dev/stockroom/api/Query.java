@@ -34,6 +34,9 @@ public final class Query {
   }
 
   private static String decode(String s) {
+    if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+      return s; // nothing to decode (most parameters): no copy
+    }
     try {
       return URLDecoder.decode(s, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {

@@ -13,7 +13,7 @@ final class Negotiation {
 
   /** Absent, empty, {@code *}/{@code *}, {@code application/*} or JSON: JSON can be served. */
   static boolean acceptsJson(@Nullable String accept) {
-    if (accept == null || accept.isBlank()) {
+    if (accept == null || accept.isBlank() || isPlainJson(accept)) {
       return true;
     }
     for (String part : accept.split(",")) {
@@ -40,13 +40,18 @@ final class Negotiation {
     return false;
   }
 
+  /** The Accept most clients send, answered without parsing it. */
+  private static boolean isPlainJson(String accept) {
+    return accept.equals("application/json") || accept.equals("*/*");
+  }
+
   /**
    * Whether a v2 request's {@code Accept} asks for XML rather than JSON: XML has a higher {@code
    * q}, or the same and is listed first ({@code application/xml} or {@code text/xml}; {@code
    * *}/{@code *} counts for JSON).
    */
   static boolean prefersXml(@Nullable String accept) {
-    if (accept == null || accept.isBlank()) {
+    if (accept == null || accept.isBlank() || isPlainJson(accept)) {
       return false;
     }
     double xml = -1;
