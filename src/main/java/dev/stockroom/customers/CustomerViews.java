@@ -34,6 +34,12 @@ final class CustomerViews {
         include.contains("attributes") ? AttributeStore.valuesFor(h, storeId, ids) : Map.of();
     Map<Long, List<ObjectNode>> fields =
         include.contains("formfields") ? FormFieldStore.forCustomers(h, storeId, ids) : Map.of();
+    List<Long> addressIds = new ArrayList<>();
+    addressDocs.values().forEach(list -> list.forEach(a -> addressIds.add(a.path("id").asLong())));
+    Map<Long, List<ObjectNode>> addressFields =
+        include.contains("formfields")
+            ? FormFieldStore.forAddresses(h, storeId, addressIds)
+            : Map.of();
     for (ObjectNode d : docs) {
       long id = d.get("id").asLong();
       d.put("address_count", addresses.getOrDefault(id, 0L));
@@ -45,6 +51,13 @@ final class CustomerViews {
       if (include.contains("addresses")) {
         ArrayNode a = d.putArray("addresses");
         addressDocs.getOrDefault(id, List.of()).forEach(a::add);
+        if (include.contains("formfields")) {
+          // each address with its own form fields, as /customers/addresses?include=formfields
+          for (var address : a) {
+            ArrayNode f = ((ObjectNode) address).putArray("form_fields");
+            addressFields.getOrDefault(address.path("id").asLong(), List.of()).forEach(f::add);
+          }
+        }
       }
       if (include.contains("attributes")) {
         ArrayNode a = d.putArray("attributes");

@@ -157,33 +157,35 @@ final class FormFieldStore {
 
   /** Each address's form fields, as {@code {name, value, address_id}}. */
   Map<Long, List<ObjectNode>> forAddresses(Tenant t, List<Long> addressIds) {
+    return db.read(h -> forAddresses(h, t.id(), addressIds));
+  }
+
+  /** Each address's form fields, in the caller's handle. */
+  static Map<Long, List<ObjectNode>> forAddresses(Handle h, long storeId, List<Long> addressIds) {
     Map<Long, List<ObjectNode>> out = new LinkedHashMap<>();
     if (addressIds.isEmpty()) {
       return out;
     }
-    return db.read(
-        h -> {
-          var q =
-              h.createQuery(
-                  "SELECT address_id, doc FROM customer_form_field_values WHERE store_id = ?"
-                      + " AND address_id IN ("
-                      + Filters.marks(addressIds.size())
-                      + ") ORDER BY id");
-          q.bind(0, t.id());
-          for (int i = 0; i < addressIds.size(); i++) {
-            q.bind(i + 1, addressIds.get(i));
-          }
-          q.map((rs, ctx) -> Map.entry(rs.getLong(1), Json.tree(rs.getBytes(2))))
-              .forEach(
-                  e -> {
-                    ObjectNode item = Json.MAPPER.createObjectNode();
-                    item.set("name", e.getValue().get("name"));
-                    item.set("value", e.getValue().get("value"));
-                    item.put("address_id", e.getKey());
-                    out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(item);
-                  });
-          return out;
-        });
+    var q =
+        h.createQuery(
+            "SELECT address_id, doc FROM customer_form_field_values WHERE store_id = ?"
+                + " AND address_id IN ("
+                + Filters.marks(addressIds.size())
+                + ") ORDER BY id");
+    q.bind(0, storeId);
+    for (int i = 0; i < addressIds.size(); i++) {
+      q.bind(i + 1, addressIds.get(i));
+    }
+    q.map((rs, ctx) -> Map.entry(rs.getLong(1), Json.tree(rs.getBytes(2))))
+        .forEach(
+            e -> {
+              ObjectNode item = Json.MAPPER.createObjectNode();
+              item.set("name", e.getValue().get("name"));
+              item.set("value", e.getValue().get("value"));
+              item.put("address_id", e.getKey());
+              out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(item);
+            });
+    return out;
   }
 
   static void deleteForAddresses(Handle h, long storeId, List<Long> addressIds) {

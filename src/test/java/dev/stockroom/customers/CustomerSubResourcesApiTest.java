@@ -265,8 +265,26 @@ class CustomerSubResourcesApiTest {
     assertThat(total(s.get(F + "?field_type=array"))).isEqualTo(1);
     JsonNode c = s.get(C + "?include=formfields").json().path("data").get(0);
     assertThat(c.path("form_fields").get(0).path("name").asText()).isEqualTo("color");
+    assertThat(c.path("form_fields").get(0).path("customer_id").asLong()).isEqualTo(who);
     JsonNode a = s.get("v3/customers/addresses?include=formfields").json().path("data").get(0);
     assertThat(a.path("form_fields").get(0).path("name").asText()).isEqualTo("floors");
+    assertThat(a.path("form_fields").get(0).path("address_id").asLong()).isEqualTo(addr);
+    // a customer's addresses carry their own form fields when both are included
+    JsonNode withAddresses =
+        s.get(C + "?id:in=" + who + "&include=addresses,formfields").json().path("data").get(0);
+    JsonNode embedded = withAddresses.path("addresses").get(0);
+    assertThat(embedded.path("id").asLong()).isEqualTo(addr);
+    assertThat(embedded.path("form_fields").get(0).path("name").asText()).isEqualTo("floors");
+    assertThat(withAddresses.path("form_fields").get(0).path("name").asText()).isEqualTo("color");
+    assertThat(
+            s.get(C + "?id:in=" + who + "&include=addresses")
+                .json()
+                .path("data")
+                .get(0)
+                .path("addresses")
+                .get(0)
+                .has("form_fields"))
+        .isFalse();
     Response both = s.put(F, "[{\"name\":\"x\",\"value\":\"y\"}]");
     assertThat(both.status()).isEqualTo(422);
     assertThat(
