@@ -128,31 +128,7 @@ final class FormFieldStore {
    * Each customer's own form fields (not its addresses'), as {@code {name, value, customer_id}}.
    */
   static Map<Long, List<ObjectNode>> forCustomers(Handle h, long storeId, List<Long> customerIds) {
-    Map<Long, List<ObjectNode>> out = new LinkedHashMap<>();
-    if (customerIds.isEmpty()) {
-      return out;
-    }
-    var q =
-        h.createQuery(
-            "SELECT customer_id, doc FROM customer_form_field_values WHERE store_id = ?"
-                + " AND address_id = 0 AND customer_id IN ("
-                + Filters.marks(customerIds.size())
-                + ") ORDER BY id");
-    q.bind(0, storeId);
-    for (int i = 0; i < customerIds.size(); i++) {
-      q.bind(i + 1, customerIds.get(i));
-    }
-    q.map((rs, ctx) -> Map.entry(rs.getLong(1), Json.tree(rs.getBytes(2))))
-        .forEach(
-            e -> {
-              ObjectNode item = Json.MAPPER.createObjectNode();
-              item.set("name", e.getValue().get("name"));
-              item.set("value", e.getValue().get("value"));
-              // contract: customers.v3 formFieldValue_Full requires the owner's id
-              item.put("customer_id", e.getKey());
-              out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(item);
-            });
-    return out;
+    return byOwner(h, storeId, "customer_id", customerIds);
   }
 
   /** Each address's form fields, as {@code {name, value, address_id}}. */
@@ -162,19 +138,34 @@ final class FormFieldStore {
 
   /** Each address's form fields, in the caller's handle. */
   static Map<Long, List<ObjectNode>> forAddresses(Handle h, long storeId, List<Long> addressIds) {
+    return byOwner(h, storeId, "address_id", addressIds);
+  }
+
+  /**
+   * The form fields owned by each of {@code ids} ({@code owner} is customer_id or address_id), as
+   * {@code {name, value, <owner>}}: formFieldValue_Full requires the owner's id. A customer's own
+   * fields are those with no address.
+   */
+  private static Map<Long, List<ObjectNode>> byOwner(
+      Handle h, long storeId, String owner, List<Long> ids) {
     Map<Long, List<ObjectNode>> out = new LinkedHashMap<>();
-    if (addressIds.isEmpty()) {
+    if (ids.isEmpty()) {
       return out;
     }
     var q =
         h.createQuery(
-            "SELECT address_id, doc FROM customer_form_field_values WHERE store_id = ?"
-                + " AND address_id IN ("
-                + Filters.marks(addressIds.size())
+            "SELECT "
+                + owner
+                + ", doc FROM customer_form_field_values WHERE store_id = ?"
+                + (owner.equals("customer_id") ? " AND address_id = 0" : "")
+                + " AND "
+                + owner
+                + " IN ("
+                + Filters.marks(ids.size())
                 + ") ORDER BY id");
     q.bind(0, storeId);
-    for (int i = 0; i < addressIds.size(); i++) {
-      q.bind(i + 1, addressIds.get(i));
+    for (int i = 0; i < ids.size(); i++) {
+      q.bind(i + 1, ids.get(i));
     }
     q.map((rs, ctx) -> Map.entry(rs.getLong(1), Json.tree(rs.getBytes(2))))
         .forEach(
@@ -182,7 +173,7 @@ final class FormFieldStore {
               ObjectNode item = Json.MAPPER.createObjectNode();
               item.set("name", e.getValue().get("name"));
               item.set("value", e.getValue().get("value"));
-              item.put("address_id", e.getKey());
+              item.put(owner, e.getKey());
               out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(item);
             });
     return out;

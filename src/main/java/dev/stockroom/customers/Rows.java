@@ -1,7 +1,7 @@
 package dev.stockroom.customers;
 
 import dev.stockroom.api.Filters;
-import dev.stockroom.db.Database;
+import dev.stockroom.db.Docs;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,28 +15,7 @@ final class Rows {
 
   /** Deletes the rows whose {@code column} is one of {@code values}, keeping the count in step. */
   static int deleteBy(Handle h, String table, long storeId, String column, List<Long> values) {
-    int n = 0;
-    for (int from = 0; from < values.size(); from += 500) {
-      List<Long> chunk = values.subList(from, Math.min(values.size(), from + 500));
-      var u =
-          h.createUpdate(
-              "DELETE FROM "
-                  + table
-                  + " WHERE store_id = ? AND "
-                  + column
-                  + " IN ("
-                  + Filters.marks(chunk.size())
-                  + ")");
-      u.bind(0, storeId);
-      for (int i = 0; i < chunk.size(); i++) {
-        u.bind(i + 1, chunk.get(i));
-      }
-      n += u.execute();
-    }
-    if (n > 0) {
-      Database.count(h, storeId, table, -n);
-    }
-    return n;
+    return Docs.deleteBy(h, table, storeId, column, values);
   }
 
   /** How many rows of {@code table} each of {@code ids} has in {@code column}. */

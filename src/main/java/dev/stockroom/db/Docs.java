@@ -186,14 +186,25 @@ public final class Docs {
 
   /** Deletes rows by id and keeps the per-store count in step. */
   public static int delete(Handle h, String table, long storeId, List<Long> ids) {
+    return deleteBy(h, table, storeId, "id", ids);
+  }
+
+  /**
+   * Deletes the rows whose {@code column} is one of {@code values} (in chunks of 500), keeping the
+   * per-store count in step.
+   */
+  public static int deleteBy(
+      Handle h, String table, long storeId, String column, List<Long> values) {
     int n = 0;
-    for (int from = 0; from < ids.size(); from += 500) {
-      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+    for (int from = 0; from < values.size(); from += 500) {
+      List<Long> chunk = values.subList(from, Math.min(values.size(), from + 500));
       var u =
           h.createUpdate(
               "DELETE FROM "
                   + table
-                  + " WHERE store_id = ? AND id IN ("
+                  + " WHERE store_id = ? AND "
+                  + column
+                  + " IN ("
                   + Filters.marks(chunk.size())
                   + ")");
       u.bind(0, storeId);
@@ -202,7 +213,9 @@ public final class Docs {
       }
       n += u.execute();
     }
-    Database.count(h, storeId, table, -n);
+    if (n > 0) {
+      Database.count(h, storeId, table, -n);
+    }
     return n;
   }
 

@@ -209,10 +209,8 @@ final class StorePipeline {
       }
       xml = Xml.render(json, literal, literal.equals("count") ? "response" : "");
     }
-    Reply out = Reply.bytes(Status.OK, Xml.MEDIA_TYPE, xml);
-    reply.headers().forEach(out::header);
-    out.header("Content-Type", Xml.MEDIA_TYPE);
-    return new Reply(reply.status(), out.headers(), out.body());
+    return new Reply(reply.status(), new java.util.LinkedHashMap<>(reply.headers()), xml)
+        .header("Content-Type", Xml.MEDIA_TYPE);
   }
 
   private Reply dispatch(

@@ -15,7 +15,8 @@ final class Addresses {
 
   private Addresses() {}
 
-  private static final List<String> TEXT =
+  /** The text fields of an address, as billing and shipping addresses and shipments carry them. */
+  static final List<String> TEXT =
       List.of(
           "first_name",
           "last_name",

@@ -110,20 +110,7 @@ final class Order {
     d.put("ebay_order_id", "0");
     d.put("cart_id", "");
     ObjectNode billing = d.putObject("billing_address");
-    for (String f :
-        List.of(
-            "first_name",
-            "last_name",
-            "company",
-            "street_1",
-            "street_2",
-            "city",
-            "state",
-            "zip",
-            "country",
-            "country_iso2",
-            "phone",
-            "email")) {
+    for (String f : Addresses.TEXT) {
       billing.put(f, "");
     }
     billing.putArray("form_fields");

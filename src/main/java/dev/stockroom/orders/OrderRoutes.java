@@ -159,10 +159,9 @@ public final class OrderRoutes implements Routes {
       throw ApiException.Invalid.field("is_deleted", "must be true or false");
     }
     where.append(" AND is_deleted = ").append(deleted.equals("true") ? 1 : 0);
-    Optional<Long> since = c.ifModifiedSince();
-    if (since.isPresent()) {
+    if (polled.isPresent()) {
       where.append(" AND date_modified > ?");
-      binds.add(since.get());
+      binds.add(polled.get());
     }
     List<ObjectNode> docs = store.page(c.tenant(), where.toString(), binds, sort(q), paging);
     return V2.list(c, docs.stream().map(d -> Order.render(c, d)).toList());

@@ -299,20 +299,7 @@ public final class ShipmentStore {
 
   private static ObjectNode shippingAddress(ObjectNode a) {
     ObjectNode out = Json.MAPPER.createObjectNode();
-    for (String f :
-        List.of(
-            "first_name",
-            "last_name",
-            "company",
-            "street_1",
-            "street_2",
-            "city",
-            "state",
-            "zip",
-            "country",
-            "country_iso2",
-            "phone",
-            "email")) {
+    for (String f : Addresses.TEXT) {
       out.put(f, a.path(f).asText(""));
     }
     return out;

@@ -6,9 +6,7 @@ import dev.stockroom.testing.ApiClient.Response;
 import dev.stockroom.testing.Stockroom;
 import dev.stockroom.testing.StockroomTest;
 import dev.stockroom.testing.TestStore;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import javax.xml.parsers.DocumentBuilderFactory;
+import dev.stockroom.testing.XmlBodies;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -24,10 +22,7 @@ class OrdersXmlApiTest {
   }
 
   static Document xml(Response r) throws Exception {
-    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    return f.newDocumentBuilder()
-        .parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)));
+    return XmlBodies.parse(r);
   }
 
   static String text(Element e, String tag) {
