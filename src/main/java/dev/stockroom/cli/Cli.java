@@ -140,6 +140,29 @@ public final class Cli {
             "normal (survives a process crash) or full (also power loss) (default: ${DEFAULT-VALUE})")
     String sqliteSync;
 
+    @Option(
+        names = "--webhooks-public-only",
+        description =
+            "Hosted rules for webhook destinations: https on port 443, public addresses only"
+                + " (default: any http(s) URL, localhost included)")
+    boolean webhooksPublicOnly;
+
+    @Option(
+        names = "--webhook-retry-scale",
+        defaultValue = "1",
+        description =
+            "Multiplies the webhook retry delays (60 s … 86400 s); 0.001 runs the whole"
+                + " schedule in about three minutes (default: ${DEFAULT-VALUE})")
+    double webhookRetryScale;
+
+    @Option(
+        names = "--task-threshold",
+        defaultValue = "250",
+        description =
+            "Collection deletes and batch updates touching more objects than this answer 202"
+                + " and run as a scheduled task (default: ${DEFAULT-VALUE})")
+    int taskThreshold;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
       PrintWriter out = spec.commandLine().getOut();
@@ -157,7 +180,12 @@ public final class Cli {
               batchLimit,
               sqliteSync.equalsIgnoreCase("full"),
               Clock.systemUTC(),
-              publicUrl);
+              publicUrl,
+              new Config.Background(
+                  webhooksPublicOnly,
+                  webhookRetryScale,
+                  Config.Background.DEFAULTS.webhookPollMs(),
+                  taskThreshold));
       App app = App.start(config);
       CountDownLatch stop = new CountDownLatch(1);
       Runtime.getRuntime()

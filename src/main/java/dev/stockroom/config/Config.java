@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param sqliteSyncFull SQLite synchronous=FULL (survives power loss) instead of NORMAL
  * @param publicUrl what the URLs of uploaded images start with ({@code https://shop.example});
  *     null: {@code http://<host>:<port>} of this server, with 127.0.0.1 for a wildcard host
+ * @param background webhook delivery and scheduled-task settings
  */
 public record Config(
     String host,
@@ -26,7 +27,24 @@ public record Config(
     int batchLimit,
     boolean sqliteSyncFull,
     Clock clock,
-    @Nullable String publicUrl) {
+    @Nullable String publicUrl,
+    Background background) {
+
+  /**
+   * Webhook delivery and scheduled tasks.
+   *
+   * @param webhooksPublicOnly the hosted rules for destinations (https on 443, public addresses
+   *     only, SSRF checks); off by default so that hooks can reach localhost
+   * @param webhookRetryScale multiplies the retry delays (60 s … 86,400 s); 0.001 shows the whole
+   *     schedule in about three minutes
+   * @param webhookPollMs how often a node looks for due deliveries and queued tasks
+   * @param taskThreshold collection deletes and batch updates touching more objects than this are
+   *     scheduled (202 Accepted) instead of done in the request
+   */
+  public record Background(
+      boolean webhooksPublicOnly, double webhookRetryScale, long webhookPollMs, int taskThreshold) {
+    public static final Background DEFAULTS = new Background(false, 1.0, 250, 250);
+  }
 
   public static final long DEFAULT_MAX_BODY = 4L * 1024 * 1024;
   public static final int DEFAULT_BATCH_LIMIT = 10;
@@ -42,7 +60,8 @@ public record Config(
         DEFAULT_BATCH_LIMIT,
         false,
         Clock.systemUTC(),
-        null);
+        null,
+        Background.DEFAULTS);
   }
 
   public Config withPort(int p) {
@@ -56,7 +75,8 @@ public record Config(
         batchLimit,
         sqliteSyncFull,
         clock,
-        publicUrl);
+        publicUrl,
+        background);
   }
 
   public Config withDatabaseUrl(@Nullable String url) {
@@ -70,7 +90,8 @@ public record Config(
         batchLimit,
         sqliteSyncFull,
         clock,
-        publicUrl);
+        publicUrl,
+        background);
   }
 
   public Config withClock(Clock c) {
@@ -84,7 +105,8 @@ public record Config(
         batchLimit,
         sqliteSyncFull,
         c,
-        publicUrl);
+        publicUrl,
+        background);
   }
 
   public Config withPublicUrl(@Nullable String url) {
@@ -98,7 +120,8 @@ public record Config(
         batchLimit,
         sqliteSyncFull,
         clock,
-        url);
+        url,
+        background);
   }
 
   public Config withMaxBodyBytes(long max) {
@@ -112,6 +135,22 @@ public record Config(
         batchLimit,
         sqliteSyncFull,
         clock,
-        publicUrl);
+        publicUrl,
+        background);
+  }
+
+  public Config withBackground(Background s) {
+    return new Config(
+        host,
+        port,
+        dataDir,
+        databaseUrl,
+        adminToken,
+        maxBodyBytes,
+        batchLimit,
+        sqliteSyncFull,
+        clock,
+        publicUrl,
+        s);
   }
 }
