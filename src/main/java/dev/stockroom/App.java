@@ -46,6 +46,7 @@ import dev.stockroom.store.StoreInfoRoutes;
 import dev.stockroom.tenancy.Scopes;
 import dev.stockroom.tenancy.TenantStore;
 import dev.stockroom.tenancy.Tenants;
+import dev.stockroom.webhooks.Webhooks;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http1.Http1Config;
 import java.util.List;
@@ -57,11 +58,13 @@ public final class App implements AutoCloseable {
   private final Database db;
   private final WebServer server;
   private final Router storeRouter;
+  private final Webhooks webhooks;
 
-  private App(Database db, WebServer server, Router storeRouter) {
+  private App(Database db, WebServer server, Router storeRouter, Webhooks webhooks) {
     this.db = db;
     this.server = server;
     this.storeRouter = storeRouter;
+    this.webhooks = webhooks;
   }
 
   /** A product body's list of one kind of child, created with the product (product_Base). */
@@ -75,6 +78,7 @@ public final class App implements AutoCloseable {
 
   public static App start(Config config) {
     Database db = Database.open(config.databaseUrl(), config.dataDir(), config.sqliteSyncFull());
+    Webhooks webhooks = null;
     try {
       Tenants tenants = new Tenants(new TenantStore(db), config.clock());
       RateLimiter limiter = new RateLimiter(config.clock());
@@ -148,12 +152,15 @@ public final class App implements AutoCloseable {
               new OrderPartRoutes(orders, shipments));
       features.forEach(f -> f.register(storeRouter));
       Customers.routes(db, config.clock()).forEach(f -> f.register(storeRouter));
+      webhooks = Webhooks.start(db, tenants, config.clock(), config.background());
+      webhooks.storeRoutes().register(storeRouter);
 
       Router publicRouter = new Router(null);
       new ImageFileRoutes(images, tenants).register(publicRouter);
 
       Router adminRouter = new Router(null);
       new StoreAdminRoutes(tenants, limiter, config.clock()).register(adminRouter);
+      webhooks.adminRoutes().register(adminRouter);
 
       HttpEdge edge =
           new HttpEdge(
@@ -177,8 +184,11 @@ public final class App implements AutoCloseable {
       if (config.publicUrl() == null) {
         baseUrl.set(ownUrl(config.host(), server.port()));
       }
-      return new App(db, server, storeRouter);
+      return new App(db, server, storeRouter, webhooks);
     } catch (RuntimeException e) {
+      if (webhooks != null) {
+        webhooks.close();
+      }
       db.close();
       throw e;
     }
@@ -202,6 +212,7 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    webhooks.close();
     db.close();
   }
 }

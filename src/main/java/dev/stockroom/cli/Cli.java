@@ -185,6 +185,7 @@ public final class Cli {
                   webhooksPublicOnly,
                   webhookRetryScale,
                   Config.Background.DEFAULTS.webhookPollMs(),
+                  Config.Background.DEFAULTS.webhookTimeoutMs(),
                   taskThreshold));
       App app = App.start(config);
       CountDownLatch stop = new CountDownLatch(1);

@@ -38,12 +38,18 @@ public record Config(
    * @param webhookRetryScale multiplies the retry delays (60 s … 86,400 s); 0.001 shows the whole
    *     schedule in about three minutes
    * @param webhookPollMs how often a node looks for due deliveries and queued tasks
+   * @param webhookTimeoutMs the most a delivery may take, connection to answer, before it counts as
+   *     failed
    * @param taskThreshold collection deletes and batch updates touching more objects than this are
    *     scheduled (202 Accepted) instead of done in the request
    */
   public record Background(
-      boolean webhooksPublicOnly, double webhookRetryScale, long webhookPollMs, int taskThreshold) {
-    public static final Background DEFAULTS = new Background(false, 1.0, 250, 250);
+      boolean webhooksPublicOnly,
+      double webhookRetryScale,
+      long webhookPollMs,
+      long webhookTimeoutMs,
+      int taskThreshold) {
+    public static final Background DEFAULTS = new Background(false, 1.0, 250, 10_000, 250);
   }
 
   public static final long DEFAULT_MAX_BODY = 4L * 1024 * 1024;
