@@ -91,7 +91,7 @@ public final class App implements AutoCloseable {
       products.imageFileRemover(images::removeFiles);
       tenants.afterDelete(images::removeStore);
       categories.productCounter(ProductStore::productsIn);
-      VariantStore variants = new VariantStore(db);
+      VariantStore variants = new VariantStore(db, config.clock());
       int backfilled = variants.backfillBaseVariants();
       if (backfilled > 0) {
         LOG.info("Gave {} products written by an earlier version their base variant", backfilled);

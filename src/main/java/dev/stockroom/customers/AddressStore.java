@@ -9,7 +9,9 @@ import dev.stockroom.api.Paging;
 import dev.stockroom.api.Schema;
 import dev.stockroom.db.Database;
 import dev.stockroom.db.Docs;
+import dev.stockroom.db.Events;
 import dev.stockroom.tenancy.Tenant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +22,46 @@ import org.jdbi.v3.core.Handle;
 final class AddressStore {
   static final String TABLE = "customer_addresses";
   private final Database db;
+  private final Clock clock;
 
-  AddressStore(Database db) {
+  AddressStore(Database db, Clock clock) {
     this.db = db;
+    this.clock = clock;
+  }
+
+  /**
+   * contract: spec-digest §7 — address events carry the address id and its customer: {type:
+   * customer, id: address id, address: {customer_id}}.
+   */
+  private static void event(Handle h, long storeId, long now, String scope, JsonNode doc) {
+    ObjectNode data = Json.MAPPER.createObjectNode();
+    data.put("type", "customer");
+    data.put("id", doc.path("id").asLong());
+    data.putObject("address").put("customer_id", doc.path("customer_id").asLong());
+    Events.emit(h, storeId, now, scope, data);
+  }
+
+  /** Emits store/customer/address/deleted for each of {@code ids} that exists (before it goes). */
+  private static void deleted(Handle h, long storeId, long now, List<Long> ids) {
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      var q =
+          h.createQuery(
+              "SELECT doc FROM customer_addresses WHERE store_id = ? AND id IN ("
+                  + Filters.marks(chunk.size())
+                  + ")");
+      q.bind(0, storeId);
+      for (int i = 0; i < chunk.size(); i++) {
+        q.bind(i + 1, chunk.get(i));
+      }
+      for (byte[] doc : q.map((rs, ctx) -> rs.getBytes(1)).list()) {
+        event(h, storeId, now, "store/customer/address/deleted", Json.tree(doc));
+      }
+    }
   }
 
   /** Inserts one checked address of {@code customerId} and returns its document. */
-  static ObjectNode insert(Handle h, long storeId, long customerId, ObjectNode input) {
+  static ObjectNode insert(Handle h, long storeId, long customerId, ObjectNode input, long now) {
     long id = Database.nextId(h, storeId, TABLE);
     ObjectNode doc = Json.MAPPER.createObjectNode();
     doc.put("id", id);
@@ -59,6 +94,7 @@ final class AddressStore {
         .bind(5, Json.text(doc))
         .execute();
     Database.count(h, storeId, TABLE, 1);
+    event(h, storeId, now, "store/customer/address/created", doc);
     return doc;
   }
 
@@ -134,8 +170,9 @@ final class AddressStore {
             throw new ApiException.Invalid("Create addresses failed.", errors);
           }
           List<ObjectNode> out = new ArrayList<>();
+          long now = clock.millis();
           for (ObjectNode in : items) {
-            out.add(insert(h, t.id(), in.get("customer_id").asLong(), in));
+            out.add(insert(h, t.id(), in.get("customer_id").asLong(), in, now));
           }
           return out;
         });
@@ -167,7 +204,11 @@ final class AddressStore {
           if (!errors.isEmpty()) {
             throw new ApiException.Invalid("Update addresses failed.", errors);
           }
-          docs.forEach(d -> write(h, t.id(), d));
+          long now = clock.millis();
+          for (ObjectNode d : docs) {
+            write(h, t.id(), d);
+            event(h, t.id(), now, "store/customer/address/updated", d);
+          }
           return docs;
         });
   }
@@ -176,6 +217,7 @@ final class AddressStore {
     return db.write(
         h -> {
           FormFieldStore.deleteForAddresses(h, t.id(), ids);
+          deleted(h, t.id(), clock.millis(), ids);
           return Docs.delete(h, TABLE, t.id(), ids);
         });
   }
@@ -237,7 +279,7 @@ final class AddressStore {
     return db.write(
         h -> {
           CustomerStore.require(h, t.id(), customerId);
-          return insert(h, t.id(), customerId, input);
+          return insert(h, t.id(), customerId, input, clock.millis());
         });
   }
 
@@ -247,6 +289,7 @@ final class AddressStore {
           ObjectNode doc = require(h, t.id(), customerId, id);
           apply(doc, input);
           write(h, t.id(), doc);
+          event(h, t.id(), clock.millis(), "store/customer/address/updated", doc);
           return doc;
         });
   }
@@ -254,8 +297,9 @@ final class AddressStore {
   void deleteOne(Tenant t, long customerId, long id) {
     db.write(
         h -> {
-          require(h, t.id(), customerId, id);
+          ObjectNode doc = require(h, t.id(), customerId, id);
           FormFieldStore.deleteForAddresses(h, t.id(), List.of(id));
+          event(h, t.id(), clock.millis(), "store/customer/address/deleted", doc);
           return Docs.delete(h, TABLE, t.id(), List.of(id));
         });
   }
@@ -272,6 +316,7 @@ final class AddressStore {
                   .mapTo(Long.class)
                   .list();
           FormFieldStore.deleteForAddresses(h, t.id(), ids);
+          deleted(h, t.id(), clock.millis(), ids);
           return Docs.delete(h, TABLE, t.id(), ids);
         });
   }

@@ -9,6 +9,7 @@ import dev.stockroom.api.Json;
 import dev.stockroom.api.Paging;
 import dev.stockroom.db.Database;
 import dev.stockroom.db.Docs;
+import dev.stockroom.db.Events;
 import dev.stockroom.tenancy.Tenant;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -116,7 +117,7 @@ public final class CustomerStore {
                   "Create customers failed.", Map.of(i + ".email", emailTaken(doc)));
             }
             for (JsonNode a : w.input().path("addresses")) {
-              AddressStore.insert(h, t.id(), id, (ObjectNode) a);
+              AddressStore.insert(h, t.id(), id, (ObjectNode) a, now);
             }
             for (JsonNode a : w.input().path("attributes")) {
               AttributeStore.upsertValue(
@@ -124,6 +125,7 @@ public final class CustomerStore {
             }
             ids.add(id);
           }
+          Events.emitEach(h, t.id(), now, "store/customer/created", ids);
           return byIds(h, t.id(), ids);
         });
   }
@@ -256,6 +258,7 @@ public final class CustomerStore {
             rewrite(h, t.id(), doc, items.get(i).passwordHash(), now);
             ids.add(doc.get("id").asLong());
           }
+          Events.emitEach(h, t.id(), now, "store/customer/updated", ids);
           return byIds(h, t.id(), ids);
         });
   }
@@ -294,6 +297,7 @@ public final class CustomerStore {
     return db.write(
         h -> {
           List<Long> ids = Docs.ids(h, TABLE, t.id(), where);
+          Events.emitEach(h, t.id(), clock.millis(), "store/customer/deleted", ids);
           return deleteIds(h, t.id(), ids);
         });
   }
@@ -313,6 +317,7 @@ public final class CustomerStore {
     db.write(
         h -> {
           require(h, t.id(), id);
+          Events.emit(h, t.id(), clock.millis(), "store/customer/deleted", id);
           return deleteIds(h, t.id(), List.of(id));
         });
   }

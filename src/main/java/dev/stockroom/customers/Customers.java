@@ -12,7 +12,7 @@ public final class Customers {
   /** Every customers route table (App registers them with the other features'). */
   public static List<Routes> routes(Database db, Clock clock) {
     CustomerStore customers = new CustomerStore(db, clock);
-    AddressStore addresses = new AddressStore(db);
+    AddressStore addresses = new AddressStore(db, clock);
     FormFieldStore fields = new FormFieldStore(db);
     LoginThrottle throttle = new LoginThrottle(clock);
     return List.of(

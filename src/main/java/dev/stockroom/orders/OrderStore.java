@@ -9,6 +9,7 @@ import dev.stockroom.api.Json;
 import dev.stockroom.api.Paging;
 import dev.stockroom.customers.CustomerStore;
 import dev.stockroom.db.Database;
+import dev.stockroom.db.Events;
 import dev.stockroom.db.Watermarks;
 import dev.stockroom.tenancy.Tenant;
 import java.time.Clock;
@@ -163,6 +164,7 @@ public final class OrderStore {
           Addresses.count(h, storeId, addresses, lines);
           d.put("shipping_address_count", addresses.size());
           insert(h, storeId, d, now, held);
+          Events.emit(h, storeId, now, "store/order/created", id);
           return d;
         });
   }
@@ -176,6 +178,7 @@ public final class OrderStore {
           long storeId = t.id();
           Row r = lockedRow(h, storeId, id);
           ObjectNode d = r.doc();
+          long statusBefore = d.path("status_id").asLong();
           Map<String, String> customerErrors = new LinkedHashMap<>();
           checkCustomer(h, storeId, in, customerErrors);
           OrderInput.fail(customerErrors);
@@ -232,6 +235,7 @@ public final class OrderStore {
           }
           d.put("date_modified", dev.stockroom.api.V2.date(now));
           write(h, storeId, d, now, willHold);
+          changed(h, storeId, now, id, statusBefore, d.path("status_id").asLong());
           return d;
         });
   }
@@ -310,6 +314,20 @@ public final class OrderStore {
       d.put("is_deleted", true);
       d.put("date_modified", dev.stockroom.api.V2.date(now));
       write(h, storeId, d, now, r.held());
+      Events.emit(h, storeId, now, "store/order/archived", d.path("id").asLong());
+    }
+  }
+
+  /**
+   * store/order/updated, and store/order/statusUpdated with {@code status: {previous_status_id,
+   * new_status_id}} when the status moved (spec-digest §7).
+   */
+  static void changed(Handle h, long storeId, long now, long orderId, long before, long after) {
+    Events.emit(h, storeId, now, "store/order/updated", orderId);
+    if (before != after) {
+      ObjectNode data = Events.data("store/order/statusUpdated", orderId);
+      data.putObject("status").put("previous_status_id", before).put("new_status_id", after);
+      Events.emit(h, storeId, now, "store/order/statusUpdated", data);
     }
   }
 
@@ -419,6 +437,8 @@ public final class OrderStore {
           Addresses.write(h, t.id(), a);
           r.doc().put("date_modified", dev.stockroom.api.V2.date(now));
           write(h, t.id(), r.doc(), now, r.held());
+          long status = r.doc().path("status_id").asLong();
+          changed(h, t.id(), now, orderId, status, status);
           return a;
         });
   }

@@ -7,6 +7,7 @@ import dev.stockroom.api.ApiException;
 import dev.stockroom.api.Json;
 import dev.stockroom.api.V2;
 import dev.stockroom.db.Database;
+import dev.stockroom.db.Events;
 import dev.stockroom.tenancy.Tenant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -158,6 +159,7 @@ public final class ShipmentStore {
               .bind(3, Json.text(s))
               .execute();
           shipped(h, storeId, r, lines, addresses, now);
+          event(h, storeId, now, "store/shipment/created", s);
           return s;
         });
   }
@@ -204,6 +206,9 @@ public final class ShipmentStore {
               .execute();
           r.doc().put("date_modified", V2.date(now));
           OrderStore.write(h, t.id(), r.doc(), now, r.held());
+          long status = r.doc().path("status_id").asLong();
+          OrderStore.changed(h, t.id(), now, orderId, status, status);
+          event(h, t.id(), now, "store/shipment/updated", s);
           return s;
         });
   }
@@ -239,6 +244,7 @@ public final class ShipmentStore {
                 .bind(0, storeId)
                 .bind(1, s.path("id").asLong())
                 .execute();
+            event(h, storeId, now, "store/shipment/deleted", s);
           }
           lines.forEach(l -> Lines.update(h, storeId, l));
           shipped(h, storeId, r, lines, Addresses.of(h, storeId, orderId), now);
@@ -272,6 +278,7 @@ public final class ShipmentStore {
       List<ObjectNode> addresses,
       long now) {
     ObjectNode d = r.doc();
+    long before = d.path("status_id").asLong();
     long items = 0;
     long shipped = 0;
     for (Line l : lines) {
@@ -295,6 +302,14 @@ public final class ShipmentStore {
     d.put("date_modified", V2.date(now));
     Addresses.count(h, storeId, addresses, lines);
     OrderStore.write(h, storeId, d, now, r.held());
+    OrderStore.changed(h, storeId, now, d.path("id").asLong(), before, status);
+  }
+
+  /** contract: spec-digest §7 — {type: shipment, id, orderId}. */
+  private static void event(Handle h, long storeId, long now, String scope, ObjectNode s) {
+    ObjectNode data = Events.data(scope, s.path("id").asLong());
+    data.put("orderId", s.path("order_id").asLong());
+    Events.emit(h, storeId, now, scope, data);
   }
 
   private static ObjectNode shippingAddress(ObjectNode a) {

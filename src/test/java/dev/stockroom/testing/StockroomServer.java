@@ -31,7 +31,9 @@ public final class StockroomServer
             .withPort(0)
             .withDatabaseUrl(url)
             .withClock(clock)
-            .withMaxBodyBytes(256 * 1024);
+            .withMaxBodyBytes(256 * 1024)
+            // Deliveries polled often and timed out soon, so webhook tests wait little.
+            .withBackground(new Config.Background(false, 1.0, 100, 2_000, 250));
     App app = App.start(config);
     context.getStore(NS).put("server", new Stockroom(app, config, clock));
   }

@@ -8,6 +8,7 @@ import dev.stockroom.api.Paging;
 import dev.stockroom.api.Schema;
 import dev.stockroom.db.Database;
 import dev.stockroom.db.Docs;
+import dev.stockroom.db.Events;
 import dev.stockroom.tenancy.Tenant;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,9 +35,11 @@ public final class CategoryStore {
   private final Database db;
   private ProductCounter products = (h, s, ids) -> 0;
   private DeleteHook onDelete = (h, storeId, ids) -> {};
+  private final Clock clock;
 
   public CategoryStore(Database db, Clock clock) {
     this.db = db;
+    this.clock = clock;
   }
 
   public void productCounter(ProductCounter counter) {
@@ -171,6 +174,7 @@ public final class CategoryStore {
               .bind(8, Json.text(doc))
               .execute();
           Database.count(h, t.id(), TABLE, 1);
+          Events.emit(h, t.id(), clock.millis(), "store/category/created", id);
           return doc;
         });
   }
@@ -206,6 +210,7 @@ public final class CategoryStore {
               .bind(7, t.id())
               .bind(8, id)
               .execute();
+          Events.emit(h, t.id(), clock.millis(), "store/category/updated", id);
           return doc;
         });
   }
@@ -329,6 +334,7 @@ public final class CategoryStore {
                     "delete or move the subcategories first"));
           }
           onDelete.deleted(h, t.id(), ids);
+          Events.emitEach(h, t.id(), clock.millis(), "store/category/deleted", ids);
           return Docs.delete(h, TABLE, t.id(), ids);
         });
   }

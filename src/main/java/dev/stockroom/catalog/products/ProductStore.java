@@ -18,6 +18,7 @@ import dev.stockroom.catalog.products.variants.OptionStore;
 import dev.stockroom.catalog.products.variants.VariantStore;
 import dev.stockroom.db.Database;
 import dev.stockroom.db.Docs;
+import dev.stockroom.db.Events;
 import dev.stockroom.tenancy.Tenant;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -87,11 +88,13 @@ public final class ProductStore {
   }
 
   /** The base variant's SKU, UPC or inventory changed: the product takes the same values. */
-  public static ObjectNode updateFromVariant(Handle h, Tenant t, long id, ObjectNode change) {
+  public static ObjectNode updateFromVariant(
+      Handle h, Tenant t, long id, ObjectNode change, long now) {
     ObjectNode doc = docFor(h, t.id(), id);
     checkUnique(h, t.id(), null, change.has("sku") ? change.get("sku").asText() : null, id, "");
     Schema.merge(doc, change);
     rewrite(h, t.id(), doc);
+    Events.emit(h, t.id(), now, "store/product/updated", id);
     return doc;
   }
 
@@ -112,7 +115,19 @@ public final class ProductStore {
     doc.put("date_modified", Dates.v3(now));
     rewrite(h, storeId, doc);
     VariantStore.productStockChanged(h, storeId, doc);
+    inventoryEvent(h, storeId, now, "store/product/inventory/order/updated", productId, level);
     return level;
+  }
+
+  /** contract: spec-digest §7 — {type, id, inventory: {product_id, method, value}}. */
+  static void inventoryEvent(
+      Handle h, long storeId, long now, String scope, long productId, long level) {
+    ObjectNode data = Events.data(scope, productId);
+    data.putObject("inventory")
+        .put("product_id", productId)
+        .put("method", "absolute")
+        .put("value", level);
+    Events.emit(h, storeId, now, scope, data);
   }
 
   /** Another product has this SKU (variants check their SKUs against products too). */
@@ -328,10 +343,12 @@ public final class ProductStore {
           if (variants != null && !variants.isEmpty()) {
             OptionStore.createFromProduct(h, t, id, variants, now);
             createParts(h, t, client, id, parts, now);
+            Events.emit(h, t.id(), now, "store/product/created", id);
             return docFor(h, t.id(), id);
           }
           VariantStore.createBase(h, t.id(), doc);
           createParts(h, t, client, id, parts, now);
+          Events.emit(h, t.id(), now, "store/product/created", id);
           return doc;
         });
   }
@@ -501,6 +518,7 @@ public final class ProductStore {
                   : " (item " + prefix.substring(0, prefix.length() - 1) + ")."));
     }
     ObjectNode doc = (ObjectNode) Json.tree(stored);
+    long levelBefore = doc.path("inventory_level").asLong();
     JsonNode variants = input.remove("variants");
     Map<Nested, JsonNode> parts = takeParts(input);
     resolveBrandName(h, t.id(), input);
@@ -523,11 +541,16 @@ public final class ProductStore {
     }
     VariantStore.productChanged(h, t.id(), doc);
     createParts(h, t, client, id, parts, now);
+    Events.emit(h, t.id(), now, "store/product/updated", id);
+    long level = doc.path("inventory_level").asLong();
+    if (level != levelBefore) {
+      inventoryEvent(h, t.id(), now, "store/product/inventory/updated", id, level);
+    }
     if (variants != null) {
       for (int i = 0; i < variants.size(); i++) {
         ObjectNode v = (ObjectNode) variants.get(i);
         VariantStore.updateInProduct(
-            h, t, id, v.path("id").asLong(), v, prefix + "variants." + i + ".");
+            h, t, id, v.path("id").asLong(), v, prefix + "variants." + i + ".", now);
       }
       return docFor(h, t.id(), id);
     }
@@ -577,6 +600,7 @@ public final class ProductStore {
               VariantStore.deleteForProducts(h, t.id(), ids);
               ChildStore.deleteForProducts(h, t.id(), ids);
               files.addAll(ImageStore.deleteForProducts(h, t.id(), ids));
+              Events.emitEach(h, t.id(), clock.millis(), "store/product/deleted", ids);
               return Docs.delete(h, TABLE, t.id(), ids);
             });
     imageFiles.remove(t.id(), files);

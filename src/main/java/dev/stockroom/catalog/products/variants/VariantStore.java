@@ -12,7 +12,9 @@ import dev.stockroom.catalog.metafields.MetafieldStore;
 import dev.stockroom.catalog.products.ProductStore;
 import dev.stockroom.db.Database;
 import dev.stockroom.db.Docs;
+import dev.stockroom.db.Events;
 import dev.stockroom.tenancy.Tenant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,16 +42,18 @@ public final class VariantStore {
 
   /** Updates variant {@code id} of product {@code productId} inside a product PUT. */
   public static ObjectNode updateInProduct(
-      Handle h, Tenant t, long productId, long id, ObjectNode input, String prefix) {
+      Handle h, Tenant t, long productId, long id, ObjectNode input, String prefix, long now) {
     ObjectNode in = input.deepCopy();
     in.remove("id");
-    return update(h, t, productId, id, in, prefix);
+    return update(h, t, productId, id, in, prefix, now);
   }
 
   private final Database db;
+  private final Clock clock;
 
-  public VariantStore(Database db) {
+  public VariantStore(Database db, Clock clock) {
     this.db = db;
+    this.clock = clock;
   }
 
   /**
@@ -252,6 +256,7 @@ public final class VariantStore {
     }
     r.doc().put("inventory_level", level);
     write(h, storeId, r.doc(), r.base());
+    skuInventoryEvent(h, storeId, now, "store/sku/inventory/order/updated", r.doc());
     ObjectNode product = ProductStore.docFor(h, storeId, productId);
     product.put("date_modified", dev.stockroom.api.Dates.v3(now));
     if (product.path("inventory_tracking").asText().equals("variant")) {
@@ -370,11 +375,12 @@ public final class VariantStore {
   }
 
   ObjectNode create(Tenant t, long productId, ObjectNode input) {
-    return db.write(h -> create(h, t, productId, input, ""));
+    return db.write(h -> create(h, t, productId, input, "", clock.millis()));
   }
 
   /** Creates one option variant; {@code input} is checked against {@link Variant#SCHEMA}. */
-  static ObjectNode create(Handle h, Tenant t, long productId, ObjectNode input, String prefix) {
+  static ObjectNode create(
+      Handle h, Tenant t, long productId, ObjectNode input, String prefix, long now) {
     ProductStore.lockForUpdate(h, t.id(), productId);
     ObjectNode product = ProductStore.docFor(h, t.id(), productId);
     List<Row> existing = rows(h, t.id(), productId);
@@ -398,15 +404,36 @@ public final class VariantStore {
     Variant.calculate(v, product);
     insert(h, t.id(), v, false);
     productInventory(h, t.id(), product);
+    skuEvent(h, t.id(), now, "store/sku/created", v);
     return v;
   }
 
+  /** contract: spec-digest §7 — {type: sku, id, sku: {product_id, variant_id}}. */
+  private static void skuEvent(Handle h, long storeId, long now, String scope, ObjectNode v) {
+    ObjectNode data = Events.data(scope, v.path("id").asLong());
+    data.putObject("sku")
+        .put("product_id", v.path("product_id").asLong())
+        .put("variant_id", v.path("id").asLong());
+    Events.emit(h, storeId, now, scope, data);
+  }
+
+  private static void skuInventoryEvent(
+      Handle h, long storeId, long now, String scope, ObjectNode v) {
+    ObjectNode data = Events.data(scope, v.path("id").asLong());
+    data.putObject("inventory")
+        .put("product_id", v.path("product_id").asLong())
+        .put("method", "absolute")
+        .put("value", v.path("inventory_level").asLong())
+        .put("variant_id", v.path("id").asLong());
+    Events.emit(h, storeId, now, scope, data);
+  }
+
   ObjectNode update(Tenant t, long productId, long id, ObjectNode input) {
-    return db.write(h -> update(h, t, productId, id, input, ""));
+    return db.write(h -> update(h, t, productId, id, input, "", clock.millis()));
   }
 
   static ObjectNode update(
-      Handle h, Tenant t, long productId, long id, ObjectNode input, String prefix) {
+      Handle h, Tenant t, long productId, long id, ObjectNode input, String prefix, long now) {
     Row r = row(h, t.id(), id);
     if (r == null || (productId != 0 && r.productId() != productId)) {
       throw productId == 0
@@ -422,6 +449,7 @@ public final class VariantStore {
     }
     ObjectNode product = ProductStore.docFor(h, t.id(), pid);
     ObjectNode v = r.doc();
+    long levelBefore = v.path("inventory_level").asLong();
     if (input.has("option_values")) {
       if (r.base()) {
         if (!input.get("option_values").isEmpty()) {
@@ -448,12 +476,16 @@ public final class VariantStore {
         }
       }
       if (!change.isEmpty()) {
-        product = ProductStore.updateFromVariant(h, t, pid, change);
+        product = ProductStore.updateFromVariant(h, t, pid, change, now);
       }
     }
     Variant.calculate(v, product);
     write(h, t.id(), v, r.base());
     productInventory(h, t.id(), product);
+    skuEvent(h, t.id(), now, "store/sku/updated", v);
+    if (v.path("inventory_level").asLong() != levelBefore) {
+      skuInventoryEvent(h, t.id(), now, "store/sku/inventory/updated", v);
+    }
     return v;
   }
 
@@ -478,6 +510,7 @@ public final class VariantStore {
           delete(h, t.id(), id);
           restoreBaseIfNone(h, t.id(), product);
           productInventory(h, t.id(), product);
+          skuEvent(h, t.id(), clock.millis(), "store/sku/deleted", r.doc());
           return null;
         });
   }
@@ -717,6 +750,7 @@ public final class VariantStore {
 
   /** Batch PUT /catalog/variants: updates by id, or creates when an item has no id. */
   List<ObjectNode> updateAll(Tenant t, List<ObjectNode> items) {
+    long now = clock.millis();
     return db.write(
         h -> {
           List<ObjectNode> out = new ArrayList<>();
@@ -727,9 +761,9 @@ public final class VariantStore {
               long id = item.get("id").asLong();
               ObjectNode in = item.deepCopy();
               in.remove("id");
-              out.add(update(h, t, 0, id, in, prefix));
+              out.add(update(h, t, 0, id, in, prefix, now));
             } else {
-              out.add(create(h, t, item.path("product_id").asLong(), item, prefix));
+              out.add(create(h, t, item.path("product_id").asLong(), item, prefix, now));
             }
           }
           return out;
