@@ -37,11 +37,16 @@ import dev.stockroom.config.Config;
 import dev.stockroom.customers.Customers;
 import dev.stockroom.db.Database;
 import dev.stockroom.edge.HttpEdge;
+import dev.stockroom.faults.FaultRoutes;
+import dev.stockroom.faults.FaultStore;
+import dev.stockroom.faults.Faults;
 import dev.stockroom.orders.OrderPartRoutes;
 import dev.stockroom.orders.OrderRoutes;
 import dev.stockroom.orders.OrderStore;
 import dev.stockroom.orders.ShipmentStore;
 import dev.stockroom.ratelimit.RateLimiter;
+import dev.stockroom.requestlog.RequestLog;
+import dev.stockroom.requestlog.RequestLogRoutes;
 import dev.stockroom.store.StoreInfoRoutes;
 import dev.stockroom.tenancy.Scopes;
 import dev.stockroom.tenancy.TenantStore;
@@ -57,11 +62,13 @@ public final class App implements AutoCloseable {
   private final Database db;
   private final WebServer server;
   private final Router storeRouter;
+  private final Faults faults;
 
-  private App(Database db, WebServer server, Router storeRouter) {
+  private App(Database db, WebServer server, Router storeRouter, Faults faults) {
     this.db = db;
     this.server = server;
     this.storeRouter = storeRouter;
+    this.faults = faults;
   }
 
   /** A product body's list of one kind of child, created with the product (product_Base). */
@@ -75,6 +82,7 @@ public final class App implements AutoCloseable {
 
   public static App start(Config config) {
     Database db = Database.open(config.databaseUrl(), config.dataDir(), config.sqliteSyncFull());
+    Faults faults = null;
     try {
       Tenants tenants = new Tenants(new TenantStore(db), config.clock());
       RateLimiter limiter = new RateLimiter(config.clock());
@@ -154,6 +162,13 @@ public final class App implements AutoCloseable {
 
       Router adminRouter = new Router(null);
       new StoreAdminRoutes(tenants, limiter, config.clock()).register(adminRouter);
+      Faults rules = new Faults(new FaultStore(db));
+      faults = rules;
+      RequestLog requests = new RequestLog(config.clock());
+      tenants.afterDelete(requests::forget);
+      tenants.afterDelete(id -> rules.reload());
+      new FaultRoutes(tenants, rules, limiter, config.clock()).register(adminRouter);
+      new RequestLogRoutes(tenants, requests).register(adminRouter);
 
       HttpEdge edge =
           new HttpEdge(
@@ -163,7 +178,9 @@ public final class App implements AutoCloseable {
               adminRouter,
               publicRouter,
               config.adminToken(),
-              config.maxBodyBytes());
+              config.maxBodyBytes(),
+              rules,
+              requests);
       WebServer server =
           WebServer.builder()
               .host(config.host())
@@ -177,8 +194,11 @@ public final class App implements AutoCloseable {
       if (config.publicUrl() == null) {
         baseUrl.set(ownUrl(config.host(), server.port()));
       }
-      return new App(db, server, storeRouter);
+      return new App(db, server, storeRouter, rules);
     } catch (RuntimeException e) {
+      if (faults != null) {
+        faults.close();
+      }
       db.close();
       throw e;
     }
@@ -202,6 +222,7 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    faults.close();
     db.close();
   }
 }
