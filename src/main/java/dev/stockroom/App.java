@@ -37,11 +37,16 @@ import dev.stockroom.config.Config;
 import dev.stockroom.customers.Customers;
 import dev.stockroom.db.Database;
 import dev.stockroom.edge.HttpEdge;
+import dev.stockroom.faults.FaultRoutes;
+import dev.stockroom.faults.FaultStore;
+import dev.stockroom.faults.Faults;
 import dev.stockroom.orders.OrderPartRoutes;
 import dev.stockroom.orders.OrderRoutes;
 import dev.stockroom.orders.OrderStore;
 import dev.stockroom.orders.ShipmentStore;
 import dev.stockroom.ratelimit.RateLimiter;
+import dev.stockroom.requestlog.RequestLog;
+import dev.stockroom.requestlog.RequestLogRoutes;
 import dev.stockroom.store.StoreInfoRoutes;
 import dev.stockroom.tenancy.Scopes;
 import dev.stockroom.tenancy.TenantStore;
@@ -59,12 +64,14 @@ public final class App implements AutoCloseable {
   private final WebServer server;
   private final Router storeRouter;
   private final Webhooks webhooks;
+  private final Faults faults;
 
-  private App(Database db, WebServer server, Router storeRouter, Webhooks webhooks) {
+  private App(Database db, WebServer server, Router storeRouter, Webhooks webhooks, Faults faults) {
     this.db = db;
     this.server = server;
     this.storeRouter = storeRouter;
     this.webhooks = webhooks;
+    this.faults = faults;
   }
 
   /** A product body's list of one kind of child, created with the product (product_Base). */
@@ -79,6 +86,7 @@ public final class App implements AutoCloseable {
   public static App start(Config config) {
     Database db = Database.open(config.databaseUrl(), config.dataDir(), config.sqliteSyncFull());
     Webhooks webhooks = null;
+    Faults faults = null;
     try {
       Tenants tenants = new Tenants(new TenantStore(db), config.clock());
       RateLimiter limiter = new RateLimiter(config.clock());
@@ -161,6 +169,13 @@ public final class App implements AutoCloseable {
       Router adminRouter = new Router(null);
       new StoreAdminRoutes(tenants, limiter, config.clock()).register(adminRouter);
       webhooks.adminRoutes().register(adminRouter);
+      Faults rules = new Faults(new FaultStore(db));
+      faults = rules;
+      RequestLog requests = new RequestLog(config.clock());
+      tenants.afterDelete(requests::forget);
+      tenants.afterDelete(id -> rules.reload());
+      new FaultRoutes(tenants, rules, limiter, config.clock()).register(adminRouter);
+      new RequestLogRoutes(tenants, requests).register(adminRouter);
 
       HttpEdge edge =
           new HttpEdge(
@@ -170,7 +185,9 @@ public final class App implements AutoCloseable {
               adminRouter,
               publicRouter,
               config.adminToken(),
-              config.maxBodyBytes());
+              config.maxBodyBytes(),
+              rules,
+              requests);
       WebServer server =
           WebServer.builder()
               .host(config.host())
@@ -184,10 +201,13 @@ public final class App implements AutoCloseable {
       if (config.publicUrl() == null) {
         baseUrl.set(ownUrl(config.host(), server.port()));
       }
-      return new App(db, server, storeRouter, webhooks);
+      return new App(db, server, storeRouter, webhooks, rules);
     } catch (RuntimeException e) {
       if (webhooks != null) {
         webhooks.close();
+      }
+      if (faults != null) {
+        faults.close();
       }
       db.close();
       throw e;
@@ -213,6 +233,7 @@ public final class App implements AutoCloseable {
   public void close() {
     server.stop();
     webhooks.close();
+    faults.close();
     db.close();
   }
 }

@@ -22,13 +22,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code stockroom serve | store … | account …}. */
+/** {@code stockroom serve | store … | account … | fault … | requests}. */
 @Command(
     name = "stockroom",
     mixinStandardHelpOptions = true,
     version = "stockroom 0.1.0",
     description = "A self-hostable, BigCommerce-compatible store API server.",
-    subcommands = {Cli.Serve.class, Cli.Store.class, Cli.Account.class})
+    subcommands = {
+      Cli.Serve.class,
+      Cli.Store.class,
+      Cli.Account.class,
+      FaultCommands.class,
+      RequestsCommand.class
+    })
 public final class Cli {
   public static int run(String[] args) {
     return new CommandLine(new Cli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
@@ -249,7 +255,8 @@ public final class Cli {
         Store.ListAll.class,
         Store.Get.class,
         Store.Update.class,
-        Store.Delete.class
+        Store.Delete.class,
+        FaultCommands.DrainRateLimit.class
       })
   static final class Store {
     /** The limits a store is created or updated with; each only when given. */

@@ -47,7 +47,9 @@ final class AdminPipeline {
             Status.NOT_ACCEPTABLE, "Only JSON is served: send Accept: application/json.");
       }
       boolean writes = ex.method().equals("POST") || ex.method().equals("PUT");
-      if (writes && !Negotiation.isJson(ex.headers().get("content-type"))) {
+      // A POST without a body (rate-limit/drain) needs no Content-Type.
+      boolean hasBody = ex.body().length > 0 || ex.bodyTooLarge();
+      if (writes && hasBody && !Negotiation.isJson(ex.headers().get("content-type"))) {
         throw new ApiException.Refused(
             Status.UNSUPPORTED_MEDIA_TYPE,
             "Send the body as JSON with Content-Type: application/json.");

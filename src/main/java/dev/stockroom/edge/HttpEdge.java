@@ -5,10 +5,13 @@ import dev.stockroom.api.ApiVersion;
 import dev.stockroom.api.ErrorRenderer;
 import dev.stockroom.api.Reply;
 import dev.stockroom.api.Router;
+import dev.stockroom.faults.Faults;
 import dev.stockroom.ratelimit.RateLimiter;
+import dev.stockroom.requestlog.RequestLog;
 import dev.stockroom.tenancy.Tenants;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -49,8 +52,10 @@ public final class HttpEdge implements Handler {
       Router adminRoutes,
       Router publicRoutes,
       String adminToken,
-      long maxBodyBytes) {
-    this.store = new StorePipeline(tenants, limiter, storeRoutes, maxBodyBytes);
+      long maxBodyBytes,
+      Faults faults,
+      RequestLog requests) {
+    this.store = new StorePipeline(tenants, limiter, storeRoutes, maxBodyBytes, faults, requests);
     this.admin = new AdminPipeline(adminToken, adminRoutes);
     this.files = new PublicPipeline(publicRoutes);
     this.maxBodyBytes = maxBodyBytes;
@@ -114,6 +119,10 @@ public final class HttpEdge implements Handler {
       if (tooLargeClose(res)) {
         return;
       }
+    }
+    if (reply.status() == StorePipeline.DROPPED.status()) {
+      // Helidon closes the connection without writing anything: the client sees it reset.
+      throw new CloseConnectionException("a fault rule dropped the connection");
     }
     if (tooLargeBody) {
       reply.header("Connection", "close");

@@ -11,7 +11,10 @@ import dev.stockroom.api.Reply;
 import dev.stockroom.api.Router;
 import dev.stockroom.api.Status;
 import dev.stockroom.api.Xml;
+import dev.stockroom.faults.FaultRule;
+import dev.stockroom.faults.Faults;
 import dev.stockroom.ratelimit.RateLimiter;
+import dev.stockroom.requestlog.RequestLog;
 import dev.stockroom.tenancy.ApiAccount;
 import dev.stockroom.tenancy.Scopes;
 import dev.stockroom.tenancy.Tenant;
@@ -26,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * The store API pipeline, in the contract's order: store (404), status (503), token (401), rate
  * limit (429), method (501) and route (404, 405), Accept (406), Content-Type (415), scope (403),
  * body size (413), then the handler. Every answer for a known store carries the rate-limit headers.
+ * Fault rules apply after the rate limit and before routing, so that their answers look and count
+ * like real ones; every answer for a known store goes into its request log.
  */
 final class StorePipeline {
   private static final Logger LOG = LoggerFactory.getLogger(StorePipeline.class);
@@ -37,16 +42,29 @@ final class StorePipeline {
   /** Room for the form around an image file (boundaries, headers, small fields). */
   static final long FORM_OVERHEAD = 64L * 1024;
 
+  /** What {@link #handle} returns when a fault rule drops the connection: the edge closes it. */
+  static final Reply DROPPED = new Reply(0, Map.of(), new byte[0]);
+
   private final Tenants tenants;
   private final RateLimiter limiter;
   private final Router router;
   private final long maxBodyBytes;
+  private final Faults faults;
+  private final RequestLog requests;
 
-  StorePipeline(Tenants tenants, RateLimiter limiter, Router router, long maxBodyBytes) {
+  StorePipeline(
+      Tenants tenants,
+      RateLimiter limiter,
+      Router router,
+      long maxBodyBytes,
+      Faults faults,
+      RequestLog requests) {
     this.tenants = tenants;
     this.limiter = limiter;
     this.router = router;
     this.maxBodyBytes = maxBodyBytes;
+    this.faults = faults;
+    this.requests = requests;
   }
 
   /**
@@ -83,6 +101,7 @@ final class StorePipeline {
   }
 
   Reply handle(Exchange request) {
+    long started = System.nanoTime();
     ApiVersion version = ApiVersion.ofPath(request.path());
     RateLimiter.Decision decision = null;
     Reply reply;
@@ -99,6 +118,8 @@ final class StorePipeline {
       }
     }
     String[] template = {""};
+    Tenant tenant = null;
+    long fired = 0;
     try {
       String[] parts = ex.path().split("/", 5);
       if (parts.length < 4 || !(parts[3].equals("v2") || parts[3].equals("v3"))) {
@@ -110,6 +131,7 @@ final class StorePipeline {
             "Store " + parts[2] + " not found. Check the store hash in the URL.");
       }
       Tenant t = found.get();
+      tenant = t;
       if (t.unavailable()) {
         decision = limiter.peek(t.id(), t.rateQuota(), t.rateWindowMs());
         throw new ApiException.Refused(
@@ -133,7 +155,19 @@ final class StorePipeline {
       if (!decision.allowed()) {
         throw new ApiException.RateLimited(decision.resetMs());
       }
+      FaultRule rule = faults.pick(t.id(), request.method(), request.path());
+      if (rule != null) {
+        fired = rule.id();
+        decision = FaultInjection.inject(rule, decision);
+        if (rule.drop()) {
+          requests.record(t.id(), FaultInjection.entry(request, 0, started, decision, fired));
+          return DROPPED;
+        }
+      }
       reply = dispatch(ex, t, account.get(), parts, format, template);
+    } catch (FaultInjection.Injected e) {
+      decision = e.decision;
+      reply = ErrorRenderer.render(version, e.error);
     } catch (ApiException e) {
       reply = ErrorRenderer.render(version, e);
     } catch (RuntimeException e) {
@@ -155,6 +189,13 @@ final class StorePipeline {
       if (!decision.allowed()) {
         reply.header("X-Retry-After", Long.toString(decision.retryAfterSeconds()));
       }
+    }
+    if (fired != 0) {
+      reply.header("X-Stockroom-Fault-Rule", Long.toString(fired));
+    }
+    if (tenant != null) {
+      requests.record(
+          tenant.id(), FaultInjection.entry(request, reply.status(), started, decision, fired));
     }
     return reply;
   }
