@@ -4,6 +4,7 @@ import dev.stockroom.admin.StoreAdminRoutes;
 import dev.stockroom.api.Dates;
 import dev.stockroom.api.Router;
 import dev.stockroom.api.Routes;
+import dev.stockroom.api.Scheduler;
 import dev.stockroom.catalog.brands.BrandRoutes;
 import dev.stockroom.catalog.brands.BrandStore;
 import dev.stockroom.catalog.categories.CategoryRoutes;
@@ -43,6 +44,7 @@ import dev.stockroom.orders.OrderStore;
 import dev.stockroom.orders.ShipmentStore;
 import dev.stockroom.ratelimit.RateLimiter;
 import dev.stockroom.store.StoreInfoRoutes;
+import dev.stockroom.tasks.Tasks;
 import dev.stockroom.tenancy.Scopes;
 import dev.stockroom.tenancy.TenantStore;
 import dev.stockroom.tenancy.Tenants;
@@ -57,11 +59,13 @@ public final class App implements AutoCloseable {
   private final Database db;
   private final WebServer server;
   private final Router storeRouter;
+  private final Tasks tasks;
 
-  private App(Database db, WebServer server, Router storeRouter) {
+  private App(Database db, WebServer server, Router storeRouter, Tasks tasks) {
     this.db = db;
     this.server = server;
     this.storeRouter = storeRouter;
+    this.tasks = tasks;
   }
 
   /** A product body's list of one kind of child, created with the product (product_Base). */
@@ -114,11 +118,13 @@ public final class App implements AutoCloseable {
       OrderStore orders = new OrderStore(db, config.clock());
       ShipmentStore shipments = new ShipmentStore(db, orders);
 
+      Tasks tasks = new Tasks(db, tenants, config);
+      Scheduler scheduler = tasks.scheduler();
       Router storeRouter = new Router(Scopes.PRODUCTS);
       List<Routes> features =
           List.of(
-              new BrandRoutes(brands),
-              new CategoryRoutes(categories),
+              new BrandRoutes(brands, scheduler),
+              new CategoryRoutes(categories, scheduler),
               new ProductRoutes(
                   products,
                   config.batchLimit(),
@@ -128,8 +134,9 @@ public final class App implements AutoCloseable {
                       Include.list("custom_fields", CustomFieldStore::forProducts),
                       Include.list("bulk_pricing_rules", BulkPricingRuleStore::forProducts),
                       Include.list("videos", VideoStore::forProducts)),
-                  nested),
-              new VariantRoutes(variants),
+                  nested,
+                  scheduler),
+              new VariantRoutes(variants, scheduler),
               new OptionRoutes(new OptionStore(db, config.clock())),
               new ComplexRuleRoutes(db),
               new ImageRoutes(images),
@@ -144,16 +151,18 @@ public final class App implements AutoCloseable {
               new ChildRoutes(children, Metafield.ON_CATEGORY),
               new ChildRoutes(children, Metafield.ON_BRAND),
               new StoreInfoRoutes(config.clock()),
-              new OrderRoutes(orders),
-              new OrderPartRoutes(orders, shipments));
+              new OrderRoutes(orders, scheduler),
+              new OrderPartRoutes(orders, shipments),
+              tasks.routes());
       features.forEach(f -> f.register(storeRouter));
-      Customers.routes(db, config.clock()).forEach(f -> f.register(storeRouter));
+      Customers.routes(db, config.clock(), scheduler).forEach(f -> f.register(storeRouter));
 
       Router publicRouter = new Router(null);
       new ImageFileRoutes(images, tenants).register(publicRouter);
 
       Router adminRouter = new Router(null);
       new StoreAdminRoutes(tenants, limiter, config.clock()).register(adminRouter);
+      tasks.adminRoutes().register(adminRouter);
 
       HttpEdge edge =
           new HttpEdge(
@@ -177,7 +186,8 @@ public final class App implements AutoCloseable {
       if (config.publicUrl() == null) {
         baseUrl.set(ownUrl(config.host(), server.port()));
       }
-      return new App(db, server, storeRouter);
+      tasks.start(storeRouter);
+      return new App(db, server, storeRouter, tasks);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -201,6 +211,7 @@ public final class App implements AutoCloseable {
 
   @Override
   public void close() {
+    tasks.close(); // first: a task in progress finishes (or pauses) while the database is open
     server.stop();
     db.close();
   }
