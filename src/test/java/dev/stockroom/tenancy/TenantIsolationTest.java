@@ -400,8 +400,11 @@ class TenantIsolationTest {
     // DELETE /v2/orders is a scheduled task: wait until it has archived A's orders.
     String task = a.delete("v2/orders").header("Location").orElseThrow();
     long deadline = System.nanoTime() + 20_000_000_000L;
-    while (!a.server().http().send("GET", task, null, "X-Auth-Token", a.token()).body().contains(
-            "\"status\":\"completed\"")
+    while (!a.server()
+            .http()
+            .send("GET", task, null, "X-Auth-Token", a.token())
+            .body()
+            .contains("\"status\":\"completed\"")
         && System.nanoTime() < deadline) {
       Thread.onSpinWait();
     }
