@@ -248,7 +248,8 @@ public final class Cli {
         Store.ListAll.class,
         Store.Get.class,
         Store.Update.class,
-        Store.Delete.class
+        Store.Delete.class,
+        StoreSeed.class
       })
   static final class Store {
     /** The limits a store is created or updated with; each only when given. */
