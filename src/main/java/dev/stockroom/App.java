@@ -4,6 +4,7 @@ import dev.stockroom.admin.StoreAdminRoutes;
 import dev.stockroom.api.Dates;
 import dev.stockroom.api.Router;
 import dev.stockroom.api.Routes;
+import dev.stockroom.api.Scheduler;
 import dev.stockroom.catalog.brands.BrandRoutes;
 import dev.stockroom.catalog.brands.BrandStore;
 import dev.stockroom.catalog.categories.CategoryRoutes;
@@ -48,6 +49,7 @@ import dev.stockroom.ratelimit.RateLimiter;
 import dev.stockroom.requestlog.RequestLog;
 import dev.stockroom.requestlog.RequestLogRoutes;
 import dev.stockroom.store.StoreInfoRoutes;
+import dev.stockroom.tasks.Tasks;
 import dev.stockroom.tenancy.Scopes;
 import dev.stockroom.tenancy.TenantStore;
 import dev.stockroom.tenancy.Tenants;
@@ -65,13 +67,21 @@ public final class App implements AutoCloseable {
   private final Router storeRouter;
   private final Webhooks webhooks;
   private final Faults faults;
+  private final Tasks tasks;
 
-  private App(Database db, WebServer server, Router storeRouter, Webhooks webhooks, Faults faults) {
+  private App(
+      Database db,
+      WebServer server,
+      Router storeRouter,
+      Webhooks webhooks,
+      Faults faults,
+      Tasks tasks) {
     this.db = db;
     this.server = server;
     this.storeRouter = storeRouter;
     this.webhooks = webhooks;
     this.faults = faults;
+    this.tasks = tasks;
   }
 
   /** A product body's list of one kind of child, created with the product (product_Base). */
@@ -126,11 +136,13 @@ public final class App implements AutoCloseable {
       OrderStore orders = new OrderStore(db, config.clock());
       ShipmentStore shipments = new ShipmentStore(db, orders);
 
+      Tasks tasks = new Tasks(db, tenants, config);
+      Scheduler scheduler = tasks.scheduler();
       Router storeRouter = new Router(Scopes.PRODUCTS);
       List<Routes> features =
           List.of(
-              new BrandRoutes(brands),
-              new CategoryRoutes(categories),
+              new BrandRoutes(brands, scheduler),
+              new CategoryRoutes(categories, scheduler),
               new ProductRoutes(
                   products,
                   config.batchLimit(),
@@ -140,8 +152,9 @@ public final class App implements AutoCloseable {
                       Include.list("custom_fields", CustomFieldStore::forProducts),
                       Include.list("bulk_pricing_rules", BulkPricingRuleStore::forProducts),
                       Include.list("videos", VideoStore::forProducts)),
-                  nested),
-              new VariantRoutes(variants),
+                  nested,
+                  scheduler),
+              new VariantRoutes(variants, scheduler),
               new OptionRoutes(new OptionStore(db, config.clock())),
               new ComplexRuleRoutes(db),
               new ImageRoutes(images),
@@ -156,10 +169,11 @@ public final class App implements AutoCloseable {
               new ChildRoutes(children, Metafield.ON_CATEGORY),
               new ChildRoutes(children, Metafield.ON_BRAND),
               new StoreInfoRoutes(config.clock()),
-              new OrderRoutes(orders),
-              new OrderPartRoutes(orders, shipments));
+              new OrderRoutes(orders, scheduler),
+              new OrderPartRoutes(orders, shipments),
+              tasks.routes());
       features.forEach(f -> f.register(storeRouter));
-      Customers.routes(db, config.clock()).forEach(f -> f.register(storeRouter));
+      Customers.routes(db, config.clock(), scheduler).forEach(f -> f.register(storeRouter));
       webhooks = Webhooks.start(db, tenants, config.clock(), config.background());
       webhooks.storeRoutes().register(storeRouter);
 
@@ -169,6 +183,7 @@ public final class App implements AutoCloseable {
       Router adminRouter = new Router(null);
       new StoreAdminRoutes(tenants, limiter, config.clock()).register(adminRouter);
       webhooks.adminRoutes().register(adminRouter);
+      tasks.adminRoutes().register(adminRouter);
       Faults rules = new Faults(new FaultStore(db));
       faults = rules;
       RequestLog requests = new RequestLog(config.clock());
@@ -201,7 +216,8 @@ public final class App implements AutoCloseable {
       if (config.publicUrl() == null) {
         baseUrl.set(ownUrl(config.host(), server.port()));
       }
-      return new App(db, server, storeRouter, webhooks, rules);
+      tasks.start(storeRouter);
+      return new App(db, server, storeRouter, webhooks, rules, tasks);
     } catch (RuntimeException e) {
       if (webhooks != null) {
         webhooks.close();
@@ -231,6 +247,7 @@ public final class App implements AutoCloseable {
 
   @Override
   public void close() {
+    tasks.close(); // first: a task in progress finishes (or pauses) while the database is open
     server.stop();
     webhooks.close();
     faults.close();

@@ -19,6 +19,7 @@ public final class Call {
   private final String basePath;
   private final Map<String, String> headers;
   private @Nullable JsonNode json;
+  private boolean scheduledRun;
 
   public Call(
       @Nullable Tenant tenant,
@@ -132,6 +133,20 @@ public final class Call {
     } catch (IllegalArgumentException e) {
       return java.util.Optional.empty();
     }
+  }
+
+  /**
+   * Whether this call is the scheduled run of a task ({@link Scheduler}): a route then does the
+   * work now instead of scheduling it again.
+   */
+  public boolean scheduledRun() {
+    return scheduledRun;
+  }
+
+  /** Marks this call as the scheduled run of a task; returns it. */
+  public Call asScheduledRun() {
+    scheduledRun = true;
+    return this;
   }
 
   public JsonNode json() {

@@ -11,15 +11,17 @@ import java.util.Optional;
 /** The query string of a request, decoded once, in the order the client sent it. */
 public final class Query {
   private final Map<String, List<String>> params;
+  private final String raw;
 
-  private Query(Map<String, List<String>> params) {
+  private Query(Map<String, List<String>> params, String raw) {
     this.params = params;
+    this.raw = raw;
   }
 
   public static Query parse(String raw) {
     Map<String, List<String>> params = new LinkedHashMap<>();
     if (raw == null || raw.isEmpty()) {
-      return new Query(params);
+      return new Query(params, "");
     }
     for (String pair : raw.split("&")) {
       if (pair.isEmpty()) {
@@ -30,7 +32,7 @@ public final class Query {
       String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
       params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
     }
-    return new Query(params);
+    return new Query(params, raw);
   }
 
   private static String decode(String s) {
@@ -43,6 +45,11 @@ public final class Query {
       throw new ApiException.Refused(
           Status.BAD_REQUEST, "The query string has a malformed percent-encoding: " + s);
     }
+  }
+
+  /** The query string as sent, undecoded (a scheduled task replays it). */
+  public String raw() {
+    return raw;
   }
 
   public Optional<String> first(String name) {

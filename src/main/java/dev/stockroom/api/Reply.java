@@ -32,6 +32,13 @@ public record Reply(int status, Map<String, String> headers, byte[] body) {
     return r;
   }
 
+  /** 202 for a request that became a scheduled task: the task, and where to poll it. */
+  public static Reply accepted(byte[] body, String location) {
+    Reply r = json(Status.ACCEPTED, body);
+    r.headers.put("Location", location);
+    return r;
+  }
+
   /** A body that is not JSON, e.g. a served image file, with its media type. */
   public static Reply bytes(Status status, String contentType, byte[] body) {
     Reply r = new Reply(status.code(), new LinkedHashMap<>(), body);

@@ -256,7 +256,8 @@ public final class Cli {
         Store.Get.class,
         Store.Update.class,
         Store.Delete.class,
-        FaultCommands.DrainRateLimit.class
+        FaultCommands.DrainRateLimit.class,
+        StoreSeed.class
       })
   static final class Store {
     /** The limits a store is created or updated with; each only when given. */

@@ -12,6 +12,7 @@ import dev.stockroom.api.Paging;
 import dev.stockroom.api.Reply;
 import dev.stockroom.api.Router;
 import dev.stockroom.api.Routes;
+import dev.stockroom.api.Scheduler;
 import dev.stockroom.api.Schema;
 import dev.stockroom.api.Status;
 import dev.stockroom.tenancy.Scopes;
@@ -79,7 +80,10 @@ final class CustomerRoutes implements Routes {
   private final CustomerStore store;
   private final LoginThrottle throttle;
 
-  CustomerRoutes(CustomerStore store, LoginThrottle throttle) {
+  private final Scheduler scheduler;
+
+  CustomerRoutes(CustomerStore store, LoginThrottle throttle, Scheduler scheduler) {
+    this.scheduler = scheduler;
     this.store = store;
     this.throttle = throttle;
   }
@@ -237,6 +241,9 @@ final class CustomerRoutes implements Routes {
     if (!errors.isEmpty()) {
       throw new ApiException.Invalid("JSON data is missing or invalid", errors);
     }
+    if (scheduler.defers(c, inputs.size())) {
+      return scheduler.schedule(c, "customers.update", c.basePath() + "/customers", inputs.size());
+    }
     return Reply.ok(Envelope.batch(store.update(c.tenant(), hashed(inputs))));
   }
 
@@ -246,6 +253,11 @@ final class CustomerRoutes implements Routes {
   private Reply delete(Call c) {
     Filters.Where where = BY_ID.parse(c.query());
     if (!where.isEmpty()) {
+      long matched =
+          store.page(c.tenant(), where, "id", new Paging(1, 1), java.util.Set.of()).total();
+      if (scheduler.defers(c, matched)) {
+        return scheduler.schedule(c, "customers.delete", c.basePath() + "/customers", matched);
+      }
       store.delete(c.tenant(), where);
     }
     return Reply.noContent();

@@ -11,6 +11,7 @@ import dev.stockroom.api.Paging;
 import dev.stockroom.api.Reply;
 import dev.stockroom.api.Router;
 import dev.stockroom.api.Routes;
+import dev.stockroom.api.Scheduler;
 import dev.stockroom.api.Schema;
 import dev.stockroom.api.V2;
 import dev.stockroom.tenancy.Scopes;
@@ -37,7 +38,11 @@ final class CustomerV2Routes implements Routes {
   private final AddressStore addresses;
   private final LoginThrottle throttle;
 
-  CustomerV2Routes(CustomerStore store, AddressStore addresses, LoginThrottle throttle) {
+  private final Scheduler scheduler;
+
+  CustomerV2Routes(
+      CustomerStore store, AddressStore addresses, LoginThrottle throttle, Scheduler scheduler) {
+    this.scheduler = scheduler;
     this.store = store;
     this.addresses = addresses;
     this.throttle = throttle;
@@ -191,7 +196,12 @@ final class CustomerV2Routes implements Routes {
 
   /** contract: customers.v2 DELETE /customers — "By default, it deletes all Customers". */
   private Reply deleteAll(Call c) {
-    store.delete(c.tenant(), new Filters.Where("", List.of(), 0));
+    Filters.Where all = new Filters.Where("", List.of(), 0);
+    long matched = store.page(c.tenant(), all, "id", new Paging(1, 1), java.util.Set.of()).total();
+    if (scheduler.defers(c, matched)) {
+      return scheduler.schedule(c, "customers.delete", c.basePath() + "/customers", matched);
+    }
+    store.delete(c.tenant(), all);
     return Reply.noContent();
   }
 

@@ -1,6 +1,7 @@
 package dev.stockroom.customers;
 
 import dev.stockroom.api.Routes;
+import dev.stockroom.api.Scheduler;
 import dev.stockroom.db.Database;
 import java.time.Clock;
 import java.util.List;
@@ -10,18 +11,18 @@ public final class Customers {
   private Customers() {}
 
   /** Every customers route table (App registers them with the other features'). */
-  public static List<Routes> routes(Database db, Clock clock) {
+  public static List<Routes> routes(Database db, Clock clock, Scheduler scheduler) {
     CustomerStore customers = new CustomerStore(db, clock);
     AddressStore addresses = new AddressStore(db, clock);
     FormFieldStore fields = new FormFieldStore(db);
     LoginThrottle throttle = new LoginThrottle(clock);
     return List.of(
-        new CustomerRoutes(customers, throttle),
+        new CustomerRoutes(customers, throttle, scheduler),
         new AddressRoutes(addresses, fields),
         new AttributeRoutes(new AttributeStore(db, clock)),
         new FormFieldRoutes(fields),
         new SettingsRoutes(new SettingsStore(db), clock),
-        new CustomerV2Routes(customers, addresses, throttle),
+        new CustomerV2Routes(customers, addresses, throttle, scheduler),
         new GroupRoutes(new GroupStore(db, clock)));
   }
 }

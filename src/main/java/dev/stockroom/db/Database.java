@@ -135,6 +135,7 @@ public final class Database implements AutoCloseable {
    * committed when this returns. {@code work} must not call {@code write} itself.
    */
   public <T> T write(HandleCallback<T, RuntimeException> work) {
+    work = Joined.into(work);
     try {
       if (lane != null) {
         return lane.submit(work);

@@ -9,6 +9,7 @@ import dev.stockroom.api.Query;
 import dev.stockroom.api.Reply;
 import dev.stockroom.api.Router;
 import dev.stockroom.api.Routes;
+import dev.stockroom.api.Scheduler;
 import dev.stockroom.api.V2;
 import dev.stockroom.tenancy.Scopes;
 import java.math.BigDecimal;
@@ -40,9 +41,11 @@ public final class OrderRoutes implements Routes {
           "external_id");
 
   private final OrderStore store;
+  private final Scheduler scheduler;
 
-  public OrderRoutes(OrderStore store) {
+  public OrderRoutes(OrderStore store, Scheduler scheduler) {
     this.store = store;
+    this.scheduler = scheduler;
   }
 
   @Override
@@ -86,7 +89,12 @@ public final class OrderRoutes implements Routes {
     return Reply.noContent();
   }
 
+  /** Archiving every order is always a scheduled task (202); its run archives them. */
   private Reply archiveAll(Call c) {
+    if (!c.scheduledRun()) {
+      long open = store.count(c.tenant()).path("count").asLong();
+      return scheduler.schedule(c, "orders.archive_all", c.basePath() + "/orders", open);
+    }
     store.archiveAll(c.tenant());
     return Reply.noContent();
   }

@@ -91,6 +91,30 @@ class CliTest {
   }
 
   @Test
+  void storeSeedSchedulesSampleDataAndShowsProgressUntilDone() throws Exception {
+    String hash =
+        cli("store", "create", "--name", "Seeded").json().path("data").path("store_hash").asText();
+    Run seed =
+        cli(
+            "store",
+            "seed",
+            "--store",
+            hash,
+            "--products",
+            "4",
+            "--customers",
+            "1",
+            "--orders",
+            "1",
+            "--poll-ms",
+            "50");
+    assertThat(seed.code()).as(seed.err()).isZero();
+    assertThat(seed.out()).contains("task 1 scheduled").contains("completed: 6/6");
+    assertThat(seed.out()).contains("\"products\":4");
+    assertThat(cli("store", "seed", "--store", hash).code()).as("nothing asked for").isEqualTo(1);
+  }
+
+  @Test
   void errorsSayWhatToDo() {
     Run bad =
         cli(

@@ -397,7 +397,18 @@ class TenantIsolationTest {
                 .asBoolean())
         .as("B's customer's password does not log in to A")
         .isFalse();
-    a.delete("v2/orders");
+    // DELETE /v2/orders is a scheduled task: wait until it has archived A's orders.
+    String task = a.delete("v2/orders").header("Location").orElseThrow();
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (!a.server()
+            .http()
+            .send("GET", task, null, "X-Auth-Token", a.token())
+            .body()
+            .contains("\"status\":\"completed\"")
+        && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(a.get("v2/orders").status()).as("A's orders were archived").isEqualTo(204);
     assertThat(everything(b) + b.get(images).body() + customerData(b)).isEqualTo(snapshot);
   }
 

@@ -10,6 +10,7 @@ import dev.stockroom.api.Paging;
 import dev.stockroom.api.Reply;
 import dev.stockroom.api.Router;
 import dev.stockroom.api.Routes;
+import dev.stockroom.api.Scheduler;
 import dev.stockroom.api.Status;
 import dev.stockroom.db.Docs;
 import java.util.EnumSet;
@@ -27,9 +28,11 @@ public final class BrandRoutes implements Routes {
           .text("page_title", "page_title", EnumSet.of(Filters.Op.EQ, Filters.Op.LIKE));
 
   private final BrandStore store;
+  private final Scheduler scheduler;
 
-  public BrandRoutes(BrandStore store) {
+  public BrandRoutes(BrandStore store, Scheduler scheduler) {
     this.store = store;
+    this.scheduler = scheduler;
   }
 
   @Override
@@ -77,7 +80,12 @@ public final class BrandRoutes implements Routes {
 
   /** contract: catalog.v3 — without a filter this deletes every brand (spec-digest §8 #10). */
   private Reply deleteMany(Call c) {
-    store.delete(c.tenant(), LIST.parse(c.query()));
+    Filters.Where where = LIST.parse(c.query());
+    long matched = store.page(c.tenant(), where, new Paging(1, 1)).total();
+    if (scheduler.defers(c, matched)) {
+      return scheduler.schedule(c, "brands.delete", c.basePath() + "/catalog/brands", matched);
+    }
+    store.delete(c.tenant(), where);
     return Reply.noContent();
   }
 }

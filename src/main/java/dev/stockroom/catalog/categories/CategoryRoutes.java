@@ -11,6 +11,7 @@ import dev.stockroom.api.Paging;
 import dev.stockroom.api.Reply;
 import dev.stockroom.api.Router;
 import dev.stockroom.api.Routes;
+import dev.stockroom.api.Scheduler;
 import dev.stockroom.api.Status;
 import dev.stockroom.db.Docs;
 import java.util.EnumSet;
@@ -47,9 +48,11 @@ public final class CategoryRoutes implements Routes {
           .bool("is_visible", "is_visible");
 
   private final CategoryStore store;
+  private final Scheduler scheduler;
 
-  public CategoryRoutes(CategoryStore store) {
+  public CategoryRoutes(CategoryStore store, Scheduler scheduler) {
     this.store = store;
+    this.scheduler = scheduler;
   }
 
   @Override
@@ -110,6 +113,11 @@ public final class CategoryRoutes implements Routes {
       throw ApiException.Invalid.field(
           "filter",
           "DELETE /catalog/categories needs at least one filter (for example id:in=1,2,3); nothing was deleted");
+    }
+    long matched = store.page(c.tenant(), where, new Paging(1, 1)).total();
+    if (scheduler.defers(c, matched)) {
+      return scheduler.schedule(
+          c, "categories.delete", c.basePath() + "/catalog/categories", matched);
     }
     store.delete(c.tenant(), where, null);
     return Reply.noContent();

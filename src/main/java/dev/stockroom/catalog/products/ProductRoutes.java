@@ -14,6 +14,7 @@ import dev.stockroom.api.Paging;
 import dev.stockroom.api.Reply;
 import dev.stockroom.api.Router;
 import dev.stockroom.api.Routes;
+import dev.stockroom.api.Scheduler;
 import dev.stockroom.api.Status;
 import dev.stockroom.catalog.products.variants.OptionStore;
 import dev.stockroom.catalog.products.variants.VariantStore;
@@ -120,6 +121,7 @@ public final class ProductRoutes implements Routes {
 
   private final ProductStore store;
   private final int batchLimit;
+  private final Scheduler scheduler;
   private final Map<String, Include> includes = new LinkedHashMap<>();
   private final List<Nested> nested;
   private final List<String> servedSubs;
@@ -128,8 +130,13 @@ public final class ProductRoutes implements Routes {
    * @param more the includes served by other features (images, custom fields, …)
    */
   public ProductRoutes(
-      ProductStore store, int batchLimit, List<Include> more, List<Nested> nested) {
+      ProductStore store,
+      int batchLimit,
+      List<Include> more,
+      List<Nested> nested,
+      Scheduler scheduler) {
     this.store = store;
+    this.scheduler = scheduler;
     this.batchLimit = batchLimit;
     this.nested = List.copyOf(nested);
     List<String> subs = new ArrayList<>(List.of("variants"));
@@ -423,6 +430,10 @@ public final class ProductRoutes implements Routes {
     if (!errors.isEmpty()) {
       throw new ApiException.Invalid("JSON data is missing or invalid", errors);
     }
+    if (scheduler.defers(c, items.size())) {
+      return scheduler.schedule(
+          c, "products.update", c.basePath() + "/catalog/products", items.size());
+    }
     Fields fields = Fields.of(c.query());
     List<JsonNode> out = new ArrayList<>();
     store.updateAll(c.tenant(), c.clientId(), items).forEach(d -> out.add(fields.apply(d)));
@@ -441,6 +452,11 @@ public final class ProductRoutes implements Routes {
       throw ApiException.Invalid.field(
           "filter",
           "DELETE /catalog/products needs at least one filter (for example id:in=1,2,3); nothing was deleted");
+    }
+    long matched =
+        store.page(c.tenant(), where, "id", new Paging(1, 1), Fields.ALL, List.of()).total();
+    if (scheduler.defers(c, matched)) {
+      return scheduler.schedule(c, "products.delete", c.basePath() + "/catalog/products", matched);
     }
     store.delete(c.tenant(), where, null);
     return Reply.noContent();

@@ -76,6 +76,8 @@ final class AllowList {
   private final Set<String> createdMethods = new TreeSet<>();
   private final Set<Integer> seedStatuses = new TreeSet<>();
   private final int notModified;
+  private final int accepted;
+  private final Set<String> acceptedMethods = new TreeSet<>();
   private final Set<String> notModifiedMethods = new TreeSet<>();
   private final List<Entry> entries = new ArrayList<>();
   private final JsonNode v2Error;
@@ -90,6 +92,8 @@ final class AllowList {
     seed.path("statuses").path("codes").forEach(c -> seedStatuses.add(c.asInt()));
     this.notModified = seed.path("not_modified").path("status").asInt(0);
     seed.path("not_modified").path("methods").forEach(m -> notModifiedMethods.add(m.asText()));
+    this.accepted = seed.path("accepted").path("status").asInt(0);
+    seed.path("accepted").path("methods").forEach(m -> acceptedMethods.add(m.asText()));
     JsonNode v2 = seed.path("v2");
     this.v2Error = v2.path("error").path("schema");
     this.v2EmptyList = v2.path("empty_list").path("status").asInt(0);
@@ -180,6 +184,11 @@ final class AllowList {
   /** The seed's 304 (no body) for a conditional read the spec does not declare. */
   boolean seedNotModified(String method, int status) {
     return status == notModified && notModifiedMethods.contains(method);
+  }
+
+  /** The seed's 202 for a write that became a scheduled task. */
+  boolean seedAccepted(String method, int status) {
+    return status == accepted && acceptedMethods.contains(method);
   }
 
   /** The seed's 201 for a create the spec answers with 200. */

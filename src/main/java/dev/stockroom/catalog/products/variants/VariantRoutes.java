@@ -13,6 +13,7 @@ import dev.stockroom.api.Paging;
 import dev.stockroom.api.Reply;
 import dev.stockroom.api.Router;
 import dev.stockroom.api.Routes;
+import dev.stockroom.api.Scheduler;
 import dev.stockroom.api.Status;
 import dev.stockroom.db.Docs;
 import java.util.ArrayList;
@@ -49,9 +50,11 @@ public final class VariantRoutes implements Routes {
               });
 
   private final VariantStore store;
+  private final Scheduler scheduler;
 
-  public VariantRoutes(VariantStore store) {
+  public VariantRoutes(VariantStore store, Scheduler scheduler) {
     this.store = store;
+    this.scheduler = scheduler;
   }
 
   @Override
@@ -138,6 +141,10 @@ public final class VariantRoutes implements Routes {
     }
     if (!errors.isEmpty()) {
       throw new ApiException.Invalid("JSON data is missing or invalid", errors);
+    }
+    if (scheduler.defers(c, items.size())) {
+      return scheduler.schedule(
+          c, "variants.update", c.basePath() + "/catalog/variants", items.size());
     }
     return Reply.ok(Envelope.batch(store.updateAll(c.tenant(), items)));
   }
