@@ -232,13 +232,17 @@ final class DeliveryStore {
         .execute();
   }
 
-  /** Pending deliveries of a store (or one hook) become due now; returns how many. */
+  /**
+   * Pending deliveries of a store (or one hook) become due now, including any a node that died was
+   * holding (a developer's "send it now"; at worst a duplicate, which receivers expect). Returns
+   * how many.
+   */
   int retryNow(long storeId, @Nullable Long hookId, long now) {
     return db.write(
         h ->
             h.createUpdate(
-                    "UPDATE webhook_deliveries SET next_at = :now WHERE store_id = :s"
-                        + " AND state = 'pending' AND next_at > :now"
+                    "UPDATE webhook_deliveries SET next_at = :now, lease_until = 0 WHERE store_id = :s"
+                        + " AND state = 'pending' AND (next_at > :now OR lease_until > :now)"
                         + (hookId == null ? "" : " AND hook_id = :hook"))
                 .bind("now", now)
                 .bind("s", storeId)

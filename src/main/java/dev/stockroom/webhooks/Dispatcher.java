@@ -54,7 +54,7 @@ final class Dispatcher implements AutoCloseable {
     this.health = health;
     this.clock = clock;
     this.pollMs = pollMs;
-    this.leaseMs = timeoutMs + 60_000;
+    this.leaseMs = timeoutMs + 15_000; // a dead node's deliveries go again soon after
     this.loop = Thread.ofPlatform().daemon().name("webhook-dispatcher").unstarted(this::run);
   }
 

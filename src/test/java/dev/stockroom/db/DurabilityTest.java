@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockroom.testing.ApiClient;
-import java.io.BufferedReader;
+import dev.stockroom.testing.ChildServer;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,66 +32,15 @@ class DurabilityTest {
     return null;
   }
 
-  record Server(Process process, int port) {}
-
-  Server start(Path dataDir) throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                java,
-                "--enable-native-access=ALL-UNNAMED",
-                "-Xmx256m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.stockroom.Main",
-                "serve",
-                "--port",
-                "0",
-                "--data-dir",
-                dataDir.toString()));
-    if (databaseUrl() != null) {
-      cmd.add("--database-url");
-      cmd.add(databaseUrl());
-    }
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().put("STOCKROOM_ADMIN_TOKEN", TOKEN);
-    Process p = pb.start();
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    Pattern listening = Pattern.compile("listening on http://[^:]+:(\\d+)");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    String line;
-    StringBuilder seen = new StringBuilder();
-    while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
-      seen.append(line).append('\n');
-      Matcher m = listening.matcher(line);
-      if (m.find()) {
-        Thread drain =
-            new Thread(
-                () -> {
-                  try {
-                    while (out.readLine() != null) {
-                      // keep the pipe empty so the child never blocks on output
-                    }
-                  } catch (IOException ignored) {
-                    // the child was killed
-                  }
-                });
-        drain.setDaemon(true);
-        drain.start();
-        return new Server(p, Integer.parseInt(m.group(1)));
-      }
-    }
-    p.destroyForcibly();
-    throw new IllegalStateException("server did not start:\n" + seen);
+  ChildServer start(Path dataDir) throws IOException {
+    return ChildServer.start(dataDir, databaseUrl(), TOKEN);
   }
 
   @Test
   void everyAcknowledgedProductSurvivesKillMinus9() throws Exception {
     Path dir = Files.createTempDirectory("stockroom-durability-");
     String url = databaseUrl();
-    Server server = start(dir);
+    ChildServer server = start(dir);
     ApiClient admin = new ApiClient("http://127.0.0.1:" + server.port());
     ApiClient.Response store =
         admin.send(

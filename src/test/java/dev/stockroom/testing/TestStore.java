@@ -53,6 +53,31 @@ public final class TestStore {
     return server.http().send(method, path(rest), json, all);
   }
 
+  /**
+   * Follows the {@code Location} of a 202 (a scheduled task) until the task is completed or failed,
+   * 20 s at most; returns the finished task.
+   */
+  public com.fasterxml.jackson.databind.JsonNode awaitTask(ApiClient.Response accepted) {
+    String location = accepted.header("Location").orElseThrow();
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (true) {
+      ApiClient.Response r = server.http().send("GET", location, null, "X-Auth-Token", token);
+      String status = r.json().path("data").path("status").asText();
+      if (status.equals("completed") || status.equals("failed")) {
+        return r.json().path("data");
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("task still " + status + " after 20 s: " + r);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
   /** Sends a multipart/form-data body (image uploads). */
   public ApiClient.Response upload(String rest, Uploads.Form form) {
     return server

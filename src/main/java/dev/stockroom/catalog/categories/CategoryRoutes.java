@@ -116,6 +116,7 @@ public final class CategoryRoutes implements Routes {
     }
     long matched = store.page(c.tenant(), where, new Paging(1, 1)).total();
     if (scheduler.defers(c, matched)) {
+      store.checkDelete(c.tenant(), where); // contract: 409 for orphans, not a failed task
       return scheduler.schedule(
           c, "categories.delete", c.basePath() + "/catalog/categories", matched);
     }

@@ -314,29 +314,45 @@ public final class CategoryStore {
           }
           // Locked before counting: a product linking one of them waits for this, then sees 409.
           Database.lock(h, TABLE, t.id(), ids, false);
-          long orphaned = products.productsIn(h, t.id(), ids);
-          if (orphaned > 0) {
-            Map<String, String> details = new LinkedHashMap<>();
-            details.put("products", orphaned + " product(s) would be orphaned");
-            details.put("resolution", "reassign or delete the products of the category first");
-            throw new ApiException.Conflict(
-                "Deleting this would orphan " + orphaned + " product(s) assigned to the category.",
-                details);
-          }
-          long children = childrenOutside(h, t.id(), ids);
-          if (children > 0) {
-            throw new ApiException.Conflict(
-                "Deleting this would orphan " + children + " subcategories.",
-                Map.of(
-                    "children",
-                    children + " subcategory(ies) would be orphaned",
-                    "resolution",
-                    "delete or move the subcategories first"));
-          }
+          refuseOrphans(h, t.id(), ids);
           onDelete.deleted(h, t.id(), ids);
           Events.emitEach(h, t.id(), clock.millis(), "store/category/deleted", ids);
           return Docs.delete(h, TABLE, t.id(), ids);
         });
+  }
+
+  /**
+   * Refuses (409) a delete of {@code ids} that would orphan products or subcategories; a scheduled
+   * delete is checked before it is scheduled, so the client gets the 409 at once.
+   */
+  void checkDelete(Tenant t, Filters.Where where) {
+    db.read(
+        h -> {
+          refuseOrphans(h, t.id(), Docs.ids(h, TABLE, t.id(), where));
+          return null;
+        });
+  }
+
+  private void refuseOrphans(Handle h, long storeId, List<Long> ids) {
+    long orphaned = products.productsIn(h, storeId, ids);
+    if (orphaned > 0) {
+      Map<String, String> details = new LinkedHashMap<>();
+      details.put("products", orphaned + " product(s) would be orphaned");
+      details.put("resolution", "reassign or delete the products of the category first");
+      throw new ApiException.Conflict(
+          "Deleting this would orphan " + orphaned + " product(s) assigned to the category.",
+          details);
+    }
+    long children = childrenOutside(h, storeId, ids);
+    if (children > 0) {
+      throw new ApiException.Conflict(
+          "Deleting this would orphan " + children + " subcategories.",
+          Map.of(
+              "children",
+              children + " subcategory(ies) would be orphaned",
+              "resolution",
+              "delete or move the subcategories first"));
+    }
   }
 
   private static long childrenOutside(Handle h, long storeId, List<Long> ids) {
