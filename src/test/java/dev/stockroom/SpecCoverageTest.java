@@ -90,6 +90,13 @@ class SpecCoverageTest {
     assertServed("customers_v2.yml", "/stores/{store_hash}/v2", 22);
   }
 
+  /** contract: webhooks.v3 — its two servers are the v3 and the v2 base: both are served. */
+  @Test
+  void everyWebhooksPathAndMethodIsServedUnderV3AndV2() throws IOException {
+    assertServed("webhooks.v3.yml", "/stores/{store_hash}/v3", 5);
+    assertServed("webhooks.v3.yml", "/stores/{store_hash}/v2", 5);
+  }
+
   /** Every path and method of a spec file is served or listed as not served with a reason. */
   void assertServed(String file, String base, int expectedOperations) throws IOException {
     Path yml =

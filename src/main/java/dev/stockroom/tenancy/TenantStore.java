@@ -1,7 +1,10 @@
 package dev.stockroom.tenancy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockroom.api.ApiException;
+import dev.stockroom.api.Json;
 import dev.stockroom.db.Database;
+import dev.stockroom.db.Events;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,6 +80,13 @@ public final class TenantStore {
   public Tenant update(Tenant t) {
     return db.write(
         h -> {
+          Optional<Tenant> old = byId(h, t.id());
+          if (old.isPresent()
+              && (!old.get().name().equals(t.name()) || old.get().plan() != t.plan())) {
+            // contract: spec-digest §7 — the store's name and plan are store information
+            ObjectNode data = Json.MAPPER.createObjectNode().put("type", "store");
+            Events.emit(h, t.id(), t.updatedAt(), "store/information/updated", data);
+          }
           h.createUpdate(
                   """
                   UPDATE stores SET name = ?, plan = ?, status = ?, product_limit = ?, rate_quota = ?,
@@ -193,15 +203,39 @@ public final class TenantStore {
                 .findOne());
   }
 
+  /** Work that goes with an API account's deletion, in its transaction (its webhooks go too). */
+  public interface AccountDeleted {
+    void deleted(Handle h, long storeId, String clientId);
+  }
+
+  private final List<AccountDeleted> onAccountDelete =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  public void onAccountDelete(AccountDeleted hook) {
+    onAccountDelete.add(hook);
+  }
+
   public void deleteAccount(Tenant t, long id) {
-    int n =
+    boolean deleted =
         db.write(
-            h ->
-                h.createUpdate("DELETE FROM api_accounts WHERE store_id = ? AND id = ?")
-                    .bind(0, t.id())
-                    .bind(1, id)
-                    .execute());
-    if (n == 0) {
+            h -> {
+              Optional<String> client =
+                  h.createQuery("SELECT client_id FROM api_accounts WHERE store_id = ? AND id = ?")
+                      .bind(0, t.id())
+                      .bind(1, id)
+                      .mapTo(String.class)
+                      .findOne();
+              if (client.isEmpty()) {
+                return false;
+              }
+              onAccountDelete.forEach(hook -> hook.deleted(h, t.id(), client.get()));
+              h.createUpdate("DELETE FROM api_accounts WHERE store_id = ? AND id = ?")
+                  .bind(0, t.id())
+                  .bind(1, id)
+                  .execute();
+              return true;
+            });
+    if (!deleted) {
       throw new ApiException.NotFound(
           "API account " + id + " not found in store " + t.hash() + ".");
     }

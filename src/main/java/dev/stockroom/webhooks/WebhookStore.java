@@ -126,6 +126,26 @@ final class WebhookStore {
         });
   }
 
+  /**
+   * An API account was revoked: its hooks go with it, as the hosted API deletes an app's webhooks
+   * when the app is uninstalled (spec-digest §7), and their pending deliveries are dropped.
+   */
+  static void deleteForClient(Handle h, long storeId, String clientId) {
+    List<Long> ids =
+        h.createQuery("SELECT id FROM webhooks WHERE store_id = ? AND client_id = ?")
+            .bind(0, storeId)
+            .bind(1, clientId)
+            .mapTo(Long.class)
+            .list();
+    for (long id : ids) {
+      DeliveryStore.abandon(h, storeId, id);
+    }
+    h.createUpdate("DELETE FROM webhooks WHERE store_id = ? AND client_id = ?")
+        .bind(0, storeId)
+        .bind(1, clientId)
+        .execute();
+  }
+
   private static Webhook find(Handle h, Tenant t, @Nullable String clientId, long id) {
     return h.createQuery(
             "SELECT "

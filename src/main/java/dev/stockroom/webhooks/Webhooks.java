@@ -27,6 +27,7 @@ public final class Webhooks implements AutoCloseable {
     Destinations destinations =
         new Destinations(settings.webhooksPublicOnly(), InetAddress::getAllByName);
     WebhookStore hooks = new WebhookStore(db, clock);
+    tenants.store().onAccountDelete(WebhookStore::deleteForClient);
     DeliveryStore deliveries = new DeliveryStore(db, settings.webhookRetryScale());
     DomainHealth health = new DomainHealth();
     Dispatcher dispatcher =

@@ -277,6 +277,48 @@ class WebhookDeliveryApiTest {
     assertThat(receiver.hits()).extracting(Hit::path).containsExactly("/on");
   }
 
+  @Test
+  void renamingTheStoreEmitsStoreInformationUpdated() {
+    TestStore s = sr.newStore();
+    hook(s, "store/information/updated", "/info");
+    Response r = sr.admin("PUT", "/admin/api/stores/" + s.hash(), "{\"name\":\"Renamed\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    receiver.awaitHits(1, 10);
+    JsonNode data = only("store/information/updated").body().path("data");
+    assertThat(data.path("type").asText()).isEqualTo("store");
+    assertThat(data.has("id")).isFalse();
+  }
+
+  @Test
+  void revokingTheAccountDeletesItsHooks() {
+    TestStore s = sr.newStore();
+    String app = sr.newToken(s.hash(), List.of());
+    Response created =
+        sr.http()
+            .send(
+                "POST",
+                s.path("v3/hooks"),
+                "{\"scope\":\"store/product/*\",\"destination\":\"" + receiver.url("/app") + "\"}",
+                "X-Auth-Token",
+                app);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String admin = "/admin/api/stores/" + s.hash();
+    JsonNode accounts = sr.admin("GET", admin + "/api-accounts", null).json().path("data");
+    String client = created.json().path("data").path("client_id").asText();
+    long account = 0;
+    for (JsonNode a : accounts) {
+      if (a.path("client_id").asText().equals(client)) {
+        account = a.path("id").asLong();
+      }
+    }
+    assertThat(sr.admin("DELETE", admin + "/api-accounts/" + account, null).status())
+        .isEqualTo(204);
+    assertThat(sr.admin("GET", admin + "/webhooks", null).json().path("data")).isEmpty();
+    s.product("After the uninstall", 1);
+    Receiver.await(1, () -> false);
+    assertThat(receiver.hits()).isEmpty();
+  }
+
   Set<String> scopes() {
     Set<String> out = new TreeSet<>();
     receiver.hits().forEach(h -> out.add(h.scope()));

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -89,12 +90,16 @@ class WebhookRetriesApiTest {
     }
     JsonNode l = log(s, hook); // newest first
     for (int i = 0; i < SCHEDULE.length; i++) {
-      long gap =
-          l.get(l.size() - 2 - i).path("at_ms").asLong()
-              - l.get(l.size() - 1 - i).path("at_ms").asLong();
-      assertThat(gap / 1000).as("seconds before retry " + (i + 1)).isEqualTo(SCHEDULE[i]);
-      assertThat(l.get(l.size() - 1 - i).path("status").asInt()).isEqualTo(500);
-      assertThat(l.get(l.size() - 1 - i).path("next_attempt_at").isTextual()).isTrue();
+      JsonNode attempt = l.get(l.size() - 1 - i);
+      JsonNode retry = l.get(l.size() - 2 - i);
+      long due = Instant.parse(attempt.path("next_attempt_at").asText()).toEpochMilli();
+      long sent = attempt.path("at_ms").asLong() + attempt.path("latency_ms").asLong();
+      assertThat(Math.round((due - sent) / 1000.0))
+          .as("seconds before retry " + (i + 1))
+          .isEqualTo(SCHEDULE[i]);
+      assertThat(retry.path("at_ms").asLong()).as("retry " + (i + 1)).isGreaterThanOrEqualTo(due);
+      assertThat(attempt.path("status").asInt()).isEqualTo(500);
+      assertThat(retry.path("attempt").asInt()).isEqualTo(i + 2);
     }
     assertThat(l.get(0).path("next_attempt_at").isNull()).isTrue();
     Set<String> hashes = new HashSet<>();
