@@ -249,6 +249,22 @@ class WebhookDeliveryApiTest {
   }
 
   @Test
+  void aProductCreatedWithVariantsEmitsOneSkuCreatedEach() {
+    TestStore s = sr.newStore();
+    hook(s, "store/sku/created", "/sku");
+    Response p =
+        s.post(
+            "v3/catalog/products",
+            "{\"name\":\"Tee\",\"type\":\"physical\",\"weight\":1,\"price\":5,\"variants\":["
+                + "{\"sku\":\"TEE-S\",\"option_values\":[{\"option_display_name\":\"Size\",\"label\":\"S\"}]},"
+                + "{\"sku\":\"TEE-M\",\"option_values\":[{\"option_display_name\":\"Size\",\"label\":\"M\"}]}]}");
+    assertThat(p.status()).as(p.body()).isEqualTo(201);
+    receiver.awaitHits(2, 10);
+    Receiver.await(1, () -> false);
+    assertThat(receiver.hits(h -> h.scope().equals("store/sku/created"))).hasSize(2);
+  }
+
+  @Test
   void aFailedWriteEmitsNothing() {
     TestStore s = sr.newStore();
     hook(s, "store/product/*", "/p");

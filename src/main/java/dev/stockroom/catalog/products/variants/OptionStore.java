@@ -506,6 +506,6 @@ public final class OptionStore {
       in.set("option_values", ovs);
       resolved.add(in);
     }
-    VariantStore.createAll(h, t, productId, resolved);
+    VariantStore.createAll(h, t, productId, resolved, now);
   }
 }

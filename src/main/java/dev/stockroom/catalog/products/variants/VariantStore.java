@@ -774,7 +774,7 @@ public final class VariantStore {
    * Creates the given variants (from a product POST, on a product with no variants yet whose
    * options now exist) with one check of every SKU and one batch insert.
    */
-  static void createAll(Handle h, Tenant t, long productId, List<ObjectNode> variants) {
+  static void createAll(Handle h, Tenant t, long productId, List<ObjectNode> variants, long now) {
     ObjectNode product = ProductStore.docFor(h, t.id(), productId);
     t.limits()
         .check("skus_per_product", variants.size(), "variants (SKUs) on product " + productId);
@@ -816,6 +816,7 @@ public final class VariantStore {
     }
     long firstId = Database.nextIds(h, t.id(), TABLE, variants.size());
     long firstSku = Database.nextIds(h, t.id(), "skus", variants.size());
+    List<ObjectNode> created = new ArrayList<>();
     var batch =
         h.prepareBatch(
             "INSERT INTO variants (store_id, id, product_id, sku, is_base, inventory_level, calculated_price, doc)"
@@ -824,6 +825,7 @@ public final class VariantStore {
       ObjectNode v = Variant.create(firstId + i, productId, firstSku + i, variants.get(i));
       v.set("option_values", combos.get(i));
       Variant.calculate(v, product);
+      created.add(v);
       batch
           .bind(0, t.id())
           .bind(1, firstId + i)
@@ -837,6 +839,9 @@ public final class VariantStore {
     batch.execute();
     Database.count(h, t.id(), TABLE, variants.size());
     productInventory(h, t.id(), product);
+    for (ObjectNode v : created) {
+      skuEvent(h, t.id(), now, "store/sku/created", v);
+    }
   }
 
   /** Which of {@code skus} a variant (of any product) or another product already has. */
