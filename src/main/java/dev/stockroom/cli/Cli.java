@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
       Cli.Store.class,
       Cli.Account.class,
       FaultCommands.class,
-      RequestsCommand.class
+      RequestsCommand.class,
+      WebhookCommands.class
     })
 public final class Cli {
   public static int run(String[] args) {

@@ -265,6 +265,33 @@ class WebhookDeliveryApiTest {
   }
 
   @Test
+  void imageChangesAndOptionDeletesEmitProductUpdated() {
+    TestStore s = sr.newStore();
+    long product = s.product("Pictured", 5);
+    Response opt =
+        s.post(
+            "v3/catalog/products/" + product + "/options",
+            "{\"display_name\":\"Size\",\"type\":\"radio_buttons\","
+                + "\"option_values\":[{\"label\":\"S\",\"sort_order\":0}]}");
+    assertThat(opt.status()).as(opt.body()).isIn(200, 201);
+    hook(s, "store/product/updated", "/updated");
+    Response image =
+        s.post(
+            "v3/catalog/products/" + product + "/images",
+            "{\"image_url\":\"https://cdn.example.com/a.png\",\"is_thumbnail\":true}");
+    assertThat(image.status()).as(image.body()).isEqualTo(201);
+    long imageId = image.json().path("data").path("id").asLong();
+    s.delete("v3/catalog/products/" + product + "/images/" + imageId);
+    s.delete(
+        "v3/catalog/products/"
+            + product
+            + "/options/"
+            + opt.json().path("data").path("id").asLong());
+    receiver.awaitHits(3, 10);
+    assertThat(receiver.hits(h -> h.body().path("data").path("id").asLong() == product)).hasSize(3);
+  }
+
+  @Test
   void aFailedWriteEmitsNothing() {
     TestStore s = sr.newStore();
     hook(s, "store/product/*", "/p");

@@ -9,6 +9,7 @@ import dev.stockroom.api.Paging;
 import dev.stockroom.catalog.products.ProductStore;
 import dev.stockroom.db.Database;
 import dev.stockroom.db.Docs;
+import dev.stockroom.db.Events;
 import dev.stockroom.tenancy.Tenant;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -203,7 +204,13 @@ public final class ImageStore {
         upload == null ? "" : files.save(t.id(), "p" + productId, upload.type(), upload.data());
     String url = upload == null ? input.get("image_url").asText() : url(t, name);
     try {
-      return db.write(h -> insert(h, t, productId, input, name, url, now));
+      return db.write(
+          h -> {
+            ObjectNode doc = insert(h, t, productId, input, name, url, now);
+            // contract: spec-digest §7 — product/updated fires when the thumbnail changes
+            Events.emit(h, t.id(), now, "store/product/updated", productId);
+            return doc;
+          });
     } catch (RuntimeException e) {
       if (!name.isEmpty()) {
         files.delete(t.id(), List.of(name));
@@ -285,6 +292,7 @@ public final class ImageStore {
           doc.setAll(input);
           doc.put("date_modified", Dates.v3(now));
           write(h, t.id(), doc);
+          Events.emit(h, t.id(), now, "store/product/updated", productId);
           return doc;
         });
   }
@@ -303,6 +311,7 @@ public final class ImageStore {
               if (doc.path("is_thumbnail").asBoolean()) {
                 promoteFirst(h, t.id(), productId, now);
               }
+              Events.emit(h, t.id(), now, "store/product/updated", productId);
               return doc.path("image_file").asText("");
             });
     if (!name.isEmpty()) {

@@ -10,6 +10,7 @@ import dev.stockroom.api.Paging;
 import dev.stockroom.catalog.products.ProductStore;
 import dev.stockroom.db.Database;
 import dev.stockroom.db.Docs;
+import dev.stockroom.db.Events;
 import dev.stockroom.tenancy.Tenant;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -272,6 +273,8 @@ public final class OptionStore {
             // Variants are combinations of every option: with one option gone, none is whole.
             deleteAllOptionVariants(h, t.id(), productId);
           }
+          // contract: spec-digest §7 — product/updated fires when a modifier (or option) goes
+          Events.emit(h, t.id(), clock.millis(), "store/product/updated", productId);
           return null;
         });
   }

@@ -510,7 +510,10 @@ public final class VariantStore {
           delete(h, t.id(), id);
           restoreBaseIfNone(h, t.id(), product);
           productInventory(h, t.id(), product);
-          skuEvent(h, t.id(), clock.millis(), "store/sku/deleted", r.doc());
+          long now = clock.millis();
+          skuEvent(h, t.id(), now, "store/sku/deleted", r.doc());
+          // contract: spec-digest §7 — product/updated fires when a variant is deleted
+          Events.emit(h, t.id(), now, "store/product/updated", productId);
           return null;
         });
   }
