@@ -79,10 +79,7 @@ public final class StoreAdminRoutes implements Routes {
   }
 
   private Tenant tenant(Call c) {
-    return tenants
-        .find(c.param("store_hash"))
-        .orElseThrow(
-            () -> new ApiException.NotFound("Store " + c.param("store_hash") + " not found."));
+    return tenants.get(c.param("store_hash"));
   }
 
   static ObjectNode json(Tenant t) {

@@ -73,10 +73,7 @@ public final class FaultRoutes implements Routes {
   }
 
   private Tenant tenant(Call c) {
-    return tenants
-        .find(c.param("store_hash"))
-        .orElseThrow(
-            () -> new ApiException.NotFound("Store " + c.param("store_hash") + " not found."));
+    return tenants.get(c.param("store_hash"));
   }
 
   private static ObjectNode wrap(JsonNode data) {

@@ -38,10 +38,7 @@ final class TaskAdminRoutes implements Routes {
   }
 
   private Tenant tenant(Call c) {
-    return tenants
-        .find(c.param("store_hash"))
-        .orElseThrow(
-            () -> new ApiException.NotFound("Store " + c.param("store_hash") + " not found."));
+    return tenants.get(c.param("store_hash"));
   }
 
   private Reply list(Call c) {

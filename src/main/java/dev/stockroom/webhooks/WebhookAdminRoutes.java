@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stockroom.api.ApiException;
 import dev.stockroom.api.Call;
 import dev.stockroom.api.Paging;
 import dev.stockroom.api.Reply;
@@ -52,10 +51,7 @@ public final class WebhookAdminRoutes implements Routes {
   }
 
   private Tenant tenant(Call c) {
-    return tenants
-        .find(c.param("store_hash"))
-        .orElseThrow(
-            () -> new ApiException.NotFound("Store " + c.param("store_hash") + " not found."));
+    return tenants.get(c.param("store_hash"));
   }
 
   private Reply list(Call c) {

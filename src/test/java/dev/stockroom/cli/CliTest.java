@@ -3,13 +3,10 @@ package dev.stockroom.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stockroom.testing.Stockroom;
 import dev.stockroom.testing.StockroomTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The command line drives the control plane of a running server, as the README shows. */
@@ -21,27 +18,13 @@ class CliTest {
     this.sr = sr;
   }
 
-  record Run(int code, String out, String err) {
-    JsonNode json() throws Exception {
-      return new ObjectMapper().readTree(out);
-    }
-  }
-
-  Run cli(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--url");
-    all.add(sr.http().base());
-    all.add("--admin-token");
-    all.add(sr.adminToken());
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Cli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
+  CliRun cli(String... args) {
+    return CliRun.of(sr, args);
   }
 
   @Test
   void storeAndAccountCommandsWork() throws Exception {
-    Run created =
+    CliRun created =
         cli("store", "create", "--name", "From CLI", "--plan", "pro", "--product-limit", "42");
     assertThat(created.code()).as(created.err()).isZero();
     JsonNode store = created.json().path("data");
@@ -49,7 +32,7 @@ class CliTest {
     assertThat(store.path("product_limit").asLong()).isEqualTo(42);
     String hash = store.path("store_hash").asText();
 
-    Run updated = cli("store", "update", hash, "--status", "maintenance", "--rate-quota", "5");
+    CliRun updated = cli("store", "update", hash, "--status", "maintenance", "--rate-quota", "5");
     assertThat(updated.code()).isZero();
     assertThat(updated.json().path("data").path("status").asText()).isEqualTo("maintenance");
     assertThat(updated.json().path("data").path("rate_limit").path("quota").asLong()).isEqualTo(5);
@@ -57,7 +40,7 @@ class CliTest {
     assertThat(cli("store", "get", hash).json().path("data").path("name").asText())
         .isEqualTo("From CLI");
 
-    Run account =
+    CliRun account =
         cli(
             "account",
             "create",
@@ -94,7 +77,7 @@ class CliTest {
   void storeSeedSchedulesSampleDataAndShowsProgressUntilDone() throws Exception {
     String hash =
         cli("store", "create", "--name", "Seeded").json().path("data").path("store_hash").asText();
-    Run seed =
+    CliRun seed =
         cli(
             "store",
             "seed",
@@ -116,7 +99,7 @@ class CliTest {
 
   @Test
   void errorsSayWhatToDo() {
-    Run bad =
+    CliRun bad =
         cli(
             "account",
             "create",

@@ -3,14 +3,9 @@ package dev.stockroom.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stockroom.testing.Stockroom;
 import dev.stockroom.testing.StockroomTest;
 import dev.stockroom.testing.TestStore;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,28 +19,14 @@ class FaultCliTest {
     this.sr = sr;
   }
 
-  record Run(int code, String out, String err) {
-    JsonNode json() throws Exception {
-      return new ObjectMapper().readTree(out);
-    }
-  }
-
-  Run cli(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--url");
-    all.add(sr.http().base());
-    all.add("--admin-token");
-    all.add(sr.adminToken());
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Cli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
+  CliRun cli(String... args) {
+    return CliRun.of(sr, args);
   }
 
   @Test
   void faultCommandsAddListAndRemoveRules() throws Exception {
     TestStore s = sr.newStore();
-    Run added =
+    CliRun added =
         cli(
             "fault",
             "add",
@@ -66,13 +47,13 @@ class FaultCliTest {
     assertThat(s.get("v3/catalog/brands").status()).isEqualTo(500);
     assertThat(s.get("v2/time").status()).isEqualTo(200);
 
-    Run slow =
+    CliRun slow =
         cli("fault", "add", "--store", s.hash(), "--latency-ms", "5", "--probability", "0.5");
     assertThat(slow.code()).as(slow.err()).isZero();
-    Run dropping = cli("fault", "add", "--store", s.hash(), "--drop", "--path", "/v2/orders*");
+    CliRun dropping = cli("fault", "add", "--store", s.hash(), "--drop", "--path", "/v2/orders*");
     assertThat(dropping.json().path("data").path("drop").asBoolean()).isTrue();
 
-    Run listed = cli("fault", "list", "--store", s.hash());
+    CliRun listed = cli("fault", "list", "--store", s.hash());
     assertThat(listed.json().path("data").size()).isEqualTo(3);
     assertThat(listed.json().path("data").get(0).path("fired").asLong()).isEqualTo(1);
 
@@ -87,10 +68,10 @@ class FaultCliTest {
   @Test
   void badRulesAndMissingChoicesSayWhatIsWrong() {
     TestStore s = sr.newStore();
-    Run bad = cli("fault", "add", "--store", s.hash(), "--status", "200");
+    CliRun bad = cli("fault", "add", "--store", s.hash(), "--status", "200");
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.err()).contains("422").contains("status");
-    Run nothing = cli("fault", "remove", "--store", s.hash());
+    CliRun nothing = cli("fault", "remove", "--store", s.hash());
     assertThat(nothing.code()).isNotZero();
     assertThat(nothing.err()).contains("--id").contains("--all");
   }
@@ -99,18 +80,18 @@ class FaultCliTest {
   void drainThenRequestsShowsThe429WithItsHeaders() throws Exception {
     TestStore s = sr.newStore();
     assertThat(s.get("v2/time").status()).isEqualTo(200);
-    Run drained = cli("store", "drain-rate-limit", "--store", s.hash());
+    CliRun drained = cli("store", "drain-rate-limit", "--store", s.hash());
     assertThat(drained.code()).as(drained.err()).isZero();
     assertThat(drained.json().path("data").path("requests_left").asLong()).isZero();
     assertThat(s.get("v2/time").status()).isEqualTo(429);
 
-    Run lines = cli("requests", "--store", s.hash());
+    CliRun lines = cli("requests", "--store", s.hash());
     assertThat(lines.code()).as(lines.err()).isZero();
     String[] out = lines.out().strip().split("\\R");
     assertThat(out[0]).contains("GET").contains("/v2/time").contains("429").contains("left 0/");
     assertThat(out[0]).contains("retry after");
     assertThat(out[1]).contains("200");
-    Run json = cli("requests", "--store", s.hash(), "--json", "--limit", "1");
+    CliRun json = cli("requests", "--store", s.hash(), "--json", "--limit", "1");
     assertThat(json.json().path("data").size()).isEqualTo(1);
     assertThat(cli("requests", "--store", "nosuchstore").err()).contains("404");
   }

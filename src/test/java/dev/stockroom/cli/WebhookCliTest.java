@@ -7,10 +7,6 @@ import dev.stockroom.testing.Receiver.Answer;
 import dev.stockroom.testing.Stockroom;
 import dev.stockroom.testing.StockroomTest;
 import dev.stockroom.testing.TestStore;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code webhooks list|log|retry-now}, as the README shows them. */
@@ -22,18 +18,8 @@ class WebhookCliTest {
     this.sr = sr;
   }
 
-  record Run(int code, String out, String err) {}
-
-  Run cli(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--url");
-    all.add(sr.http().base());
-    all.add("--admin-token");
-    all.add(sr.adminToken());
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Cli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
+  CliRun cli(String... args) {
+    return CliRun.of(sr, args);
   }
 
   @Test
@@ -55,12 +41,12 @@ class WebhookCliTest {
       Receiver.await(
           10,
           () -> cli("webhooks", "log", "--store", s.hash(), "--id", "" + id).out().contains("500"));
-      Run log = cli("webhooks", "log", "--store", s.hash(), "--id", "" + id);
+      CliRun log = cli("webhooks", "log", "--store", s.hash(), "--id", "" + id);
       assertThat(log.code()).isZero();
       assertThat(log.out()).contains("store/category/created").contains("500").contains("next ");
-      Run list = cli("webhooks", "list", "--store", s.hash());
+      CliRun list = cli("webhooks", "list", "--store", s.hash());
       assertThat(list.out()).contains("\"pending_deliveries\" : 1");
-      Run now = cli("webhooks", "retry-now", "--store", s.hash(), "--id", "" + id);
+      CliRun now = cli("webhooks", "retry-now", "--store", s.hash(), "--id", "" + id);
       assertThat(now.code()).isZero();
       assertThat(now.out()).contains("\"rescheduled\" : 1");
       receiver.awaitHits(2, 10);
@@ -70,7 +56,7 @@ class WebhookCliTest {
               cli("webhooks", "log", "--store", s.hash(), "--id", "" + id).out().contains(" 200 "));
       assertThat(cli("webhooks", "log", "--store", s.hash(), "--id", "" + id).out())
           .contains(" 200 ");
-      Run missing = cli("webhooks", "log", "--store", s.hash(), "--id", "999");
+      CliRun missing = cli("webhooks", "log", "--store", s.hash(), "--id", "999");
       assertThat(missing.code()).isEqualTo(1);
       assertThat(missing.err()).contains("404");
     }

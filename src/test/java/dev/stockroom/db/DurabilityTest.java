@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockroom.testing.ApiClient;
 import dev.stockroom.testing.ChildServer;
+import dev.stockroom.testing.NodeStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,26 +43,9 @@ class DurabilityTest {
     String url = databaseUrl();
     ChildServer server = start(dir);
     ApiClient admin = new ApiClient("http://127.0.0.1:" + server.port());
-    ApiClient.Response store =
-        admin.send(
-            "POST",
-            "/admin/api/stores",
-            "{\"name\":\"durable\",\"plan\":\"enterprise\"}",
-            "Authorization",
-            "Bearer " + TOKEN);
-    String hash = store.json().path("data").path("store_hash").asText();
-    String token =
-        admin
-            .send(
-                "POST",
-                "/admin/api/stores/" + hash + "/api-accounts",
-                "{\"name\":\"w\",\"scopes\":[\"store_v2_products\"]}",
-                "Authorization",
-                "Bearer " + TOKEN)
-            .json()
-            .path("data")
-            .path("access_token")
-            .asText();
+    NodeStore made = NodeStore.create(admin, TOKEN, List.of("store_v2_products"));
+    String hash = made.hash();
+    String token = made.token();
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     AtomicInteger attempts = new AtomicInteger();
     String run = Long.toHexString(System.nanoTime());

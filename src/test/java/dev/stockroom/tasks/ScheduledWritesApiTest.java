@@ -185,26 +185,12 @@ class ScheduledWritesApiTest {
 
   /** A new store with an orders account through a node's control plane: {hash, token}. */
   String[] newStore(ApiClient http) {
-    String admin = "Bearer " + sr.adminToken();
-    String hash =
-        http.send("POST", "/admin/api/stores", "{\"name\":\"Restarted\"}", "Authorization", admin)
-            .json()
-            .path("data")
-            .path("store_hash")
-            .asText();
-    String token =
-        http.send(
-                "POST",
-                "/admin/api/stores/" + hash + "/api-accounts",
-                "{\"name\":\"t\",\"scopes\":[\"store_v2_orders\",\"store_v2_products\","
-                    + "\"store_v2_customers\"]}",
-                "Authorization",
-                admin)
-            .json()
-            .path("data")
-            .path("access_token")
-            .asText();
-    return new String[] {hash, token};
+    var made =
+        dev.stockroom.testing.NodeStore.create(
+            http,
+            sr.adminToken(),
+            List.of("store_v2_orders", "store_v2_products", "store_v2_customers"));
+    return new String[] {made.hash(), made.token()};
   }
 
   @Test

@@ -6,8 +6,10 @@ import dev.stockroom.App;
 import dev.stockroom.config.Config;
 import dev.stockroom.testing.ApiClient;
 import dev.stockroom.testing.ApiClient.Response;
+import dev.stockroom.testing.NodeStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,28 +31,9 @@ class PublicOnlyApiTest {
                 .withPort(0)
                 .withBackground(new Config.Background(true, 1.0, 100, 2_000, 250)));
     http = new ApiClient("http://127.0.0.1:" + app.port());
-    hash =
-        http.send(
-                "POST",
-                "/admin/api/stores",
-                "{\"name\":\"public\"}",
-                "Authorization",
-                "Bearer " + ADMIN)
-            .json()
-            .path("data")
-            .path("store_hash")
-            .asText();
-    token =
-        http.send(
-                "POST",
-                "/admin/api/stores/" + hash + "/api-accounts",
-                "{\"name\":\"a\",\"scopes\":[]}",
-                "Authorization",
-                "Bearer " + ADMIN)
-            .json()
-            .path("data")
-            .path("access_token")
-            .asText();
+    NodeStore store = NodeStore.create(http, ADMIN, List.of());
+    hash = store.hash();
+    token = store.token();
   }
 
   @AfterAll

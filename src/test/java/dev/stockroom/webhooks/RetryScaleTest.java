@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockroom.App;
 import dev.stockroom.config.Config;
 import dev.stockroom.testing.ApiClient;
+import dev.stockroom.testing.NodeStore;
 import dev.stockroom.testing.Receiver;
 import dev.stockroom.testing.Receiver.Answer;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,28 +30,9 @@ class RetryScaleTest {
                     .withBackground(new Config.Background(false, 0.01, 50, 2_000, 250)))) {
       receiver.answering((n, h) -> Answer.status(500));
       ApiClient http = new ApiClient("http://127.0.0.1:" + app.port());
-      String hash =
-          http.send(
-                  "POST",
-                  "/admin/api/stores",
-                  "{\"name\":\"s\"}",
-                  "Authorization",
-                  "Bearer " + ADMIN)
-              .json()
-              .path("data")
-              .path("store_hash")
-              .asText();
-      String token =
-          http.send(
-                  "POST",
-                  "/admin/api/stores/" + hash + "/api-accounts",
-                  "{\"name\":\"a\",\"scopes\":[\"store_v2_products\"]}",
-                  "Authorization",
-                  "Bearer " + ADMIN)
-              .json()
-              .path("data")
-              .path("access_token")
-              .asText();
+      NodeStore store = NodeStore.create(http, ADMIN, List.of("store_v2_products"));
+      String hash = store.hash();
+      String token = store.token();
       String base = "/stores/" + hash + "/v3/";
       long hook =
           http.send(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.testing.ApiClient;
 import dev.stockroom.testing.ChildServer;
+import dev.stockroom.testing.NodeStore;
 import dev.stockroom.testing.Receiver;
 import dev.stockroom.testing.Receiver.Answer;
 import dev.stockroom.testing.Receiver.Hit;
@@ -38,28 +39,9 @@ class WebhookDurabilityTest {
       receiver.answering((n, h) -> Answer.status(fixed.get() ? 200 : 500));
       ChildServer server = ChildServer.start(dir, databaseUrl(), TOKEN);
       ApiClient http = server.http();
-      String hash =
-          http.send(
-                  "POST",
-                  "/admin/api/stores",
-                  "{\"name\":\"hooked\",\"plan\":\"enterprise\"}",
-                  "Authorization",
-                  "Bearer " + TOKEN)
-              .json()
-              .path("data")
-              .path("store_hash")
-              .asText();
-      String token =
-          http.send(
-                  "POST",
-                  "/admin/api/stores/" + hash + "/api-accounts",
-                  "{\"name\":\"w\",\"scopes\":[\"store_v2_products\"]}",
-                  "Authorization",
-                  "Bearer " + TOKEN)
-              .json()
-              .path("data")
-              .path("access_token")
-              .asText();
+      NodeStore store = NodeStore.create(http, TOKEN, List.of("store_v2_products"));
+      String hash = store.hash();
+      String token = store.token();
       ApiClient.Response hook =
           http.send(
               "POST",
