@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockroom.api.Json;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The webhook outbox, written by every feature inside the transaction of the change it reports
@@ -75,17 +80,68 @@ public final class Events {
 
   /** The active hooks subscribed to {@code scope} directly or through a wildcard above it. */
   private static List<Long> hooksFor(Handle h, long storeId, String scope) {
-    List<String> names = subscriptions(scope);
-    var q =
-        h.createQuery(
-            "SELECT id FROM webhooks WHERE store_id = ? AND is_active = 1 AND scope IN ("
-                + String.join(", ", java.util.Collections.nCopies(names.size(), "?"))
-                + ") ORDER BY id");
-    q.bind(0, storeId);
-    for (int i = 0; i < names.size(); i++) {
-      q.bind(i + 1, names.get(i));
+    List<Hook> active = active(h, storeId);
+    if (active.isEmpty()) {
+      return List.of();
     }
-    return q.mapTo(Long.class).list();
+    List<String> names = subscriptions(scope);
+    List<Long> out = new ArrayList<>();
+    for (Hook k : active) {
+      if (names.contains(k.scope())) {
+        out.add(k.id());
+      }
+    }
+    return out;
+  }
+
+  private record Hook(long id, String scope) {}
+
+  private record Known(List<Hook> hooks, long loadedNanos) {}
+
+  /** How long a node trusts its copy of a store's active hooks (hosted: "up to one minute"). */
+  static final long TRUST_NANOS = 1_000_000_000L;
+
+  /**
+   * Each database's stores' active hooks, as last read. Most writes go to stores without hooks:
+   * this saves their query (a product with 12 variants emits 13 events). The webhooks feature drops
+   * a store's entry when its hooks change ({@link #hooksChanged}); other nodes see the change
+   * within {@link #TRUST_NANOS}, well inside the hosted API's own delay before a new hook gets
+   * deliveries. Keyed by the database, as several run in one JVM under test.
+   */
+  private static final Map<Jdbi, Map<Long, Known>> KNOWN =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private static List<Hook> active(Handle h, long storeId) {
+    Map<Long, Known> stores = KNOWN.computeIfAbsent(h.getJdbi(), j -> new ConcurrentHashMap<>());
+    Known k = stores.get(storeId);
+    long now = System.nanoTime();
+    if (k != null && now - k.loadedNanos() < TRUST_NANOS) {
+      return k.hooks();
+    }
+    List<Hook> hooks =
+        h.createQuery(
+                "SELECT id, scope FROM webhooks WHERE store_id = ? AND is_active = 1 ORDER BY id")
+            .bind(0, storeId)
+            .map((rs, ctx) -> new Hook(rs.getLong(1), rs.getString(2)))
+            .list();
+    stores.put(storeId, new Known(hooks, now));
+    return hooks;
+  }
+
+  /**
+   * A store's hooks changed in {@code h}'s transaction: forget them now and again once it commits,
+   * so that this node's next write reads them afresh.
+   */
+  public static void hooksChanged(Handle h, long storeId) {
+    Runnable forget =
+        () -> {
+          Map<Long, Known> stores = KNOWN.get(h.getJdbi());
+          if (stores != null) {
+            stores.remove(storeId);
+          }
+        };
+    forget.run();
+    h.afterCommit(forget);
   }
 
   /**

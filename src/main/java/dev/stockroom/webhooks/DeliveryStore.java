@@ -169,6 +169,7 @@ final class DeliveryStore {
                 .bind(2, d.hookId())
                 .execute();
             abandon(h, d.storeId(), d.hookId());
+            dev.stockroom.db.Events.hooksChanged(h, d.storeId());
           }
           return null;
         });

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.stockroom.api.ApiException;
 import dev.stockroom.api.Json;
 import dev.stockroom.db.Database;
+import dev.stockroom.db.Events;
 import dev.stockroom.tenancy.Tenant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,6 +51,7 @@ final class WebhookStore {
               .bind(7, now)
               .bind(8, now)
               .execute();
+          Events.hooksChanged(h, t.id());
           return find(h, t, clientId, id);
         });
   }
@@ -108,6 +110,7 @@ final class WebhookStore {
           if (!active) {
             DeliveryStore.abandon(h, t.id(), id);
           }
+          Events.hooksChanged(h, t.id());
           return find(h, t, clientId, id);
         });
   }
@@ -122,6 +125,7 @@ final class WebhookStore {
               .bind(1, id)
               .execute();
           DeliveryStore.abandon(h, t.id(), id);
+          Events.hooksChanged(h, t.id());
           return old;
         });
   }
@@ -144,6 +148,7 @@ final class WebhookStore {
         .bind(0, storeId)
         .bind(1, clientId)
         .execute();
+    Events.hooksChanged(h, storeId);
   }
 
   private static Webhook find(Handle h, Tenant t, @Nullable String clientId, long id) {

@@ -67,4 +67,32 @@ class WebhookAcrossNodesTest {
       assertThat(perCategory.values()).as("deliveries per event").containsOnly(1);
     }
   }
+
+  @Test
+  void aHookMadeOnOneNodeGetsTheOtherNodesEventsWithinASecond() throws Exception {
+    Assumptions.assumeTrue(
+        sr.config().databaseUrl() != null,
+        "several nodes share a PostgreSQL database; SQLite is one node's (WebhookAcrossNodesIT)");
+    TestStore s = sr.newStore();
+    try (Receiver receiver = new Receiver();
+        App other = App.start(sr.config().withPort(0))) {
+      ApiClient second = new ApiClient("http://127.0.0.1:" + other.port());
+      String categories = s.path("v3/catalog/categories");
+      // the second node writes first, so it knows the store as one without hooks
+      second.send(
+          "POST", categories, "{\"name\":\"Before\",\"parent_id\":0}", "X-Auth-Token", s.token());
+      assertThat(
+              s.post(
+                      "v3/hooks",
+                      "{\"scope\":\"store/category/created\",\"destination\":\""
+                          + receiver.url("/later")
+                          + "\"}")
+                  .status())
+          .isEqualTo(201);
+      Thread.sleep(1_100);
+      second.send(
+          "POST", categories, "{\"name\":\"After\",\"parent_id\":0}", "X-Auth-Token", s.token());
+      assertThat(receiver.awaitHits(1, 10)).hasSize(1);
+    }
+  }
 }
