@@ -45,13 +45,14 @@ public final class ChildRoutes implements Routes {
   private Reply list(Call c) {
     Paging paging = Paging.of(c.query());
     Fields fields = Fields.of(c.query());
-    Docs.Page page = store.page(c.tenant(), kind, path(c), kind.filters.parse(c.query()), paging);
+    Docs.Page page =
+        store.page(c.tenant(), c.clientId(), kind, path(c), kind.filters.parse(c.query()), paging);
     return Reply.json(
         Status.OK, Envelope.docs(page.docs(), page.total(), paging, c.query(), fields));
   }
 
   private Reply get(Call c) {
-    byte[] doc = store.get(c.tenant(), kind, path(c), c.id(kind.idParam));
+    byte[] doc = store.get(c.tenant(), c.clientId(), kind, path(c), c.id(kind.idParam));
     return Reply.json(Status.OK, Envelope.doc(doc, Fields.of(c.query())));
   }
 

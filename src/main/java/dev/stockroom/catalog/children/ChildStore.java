@@ -39,12 +39,13 @@ public final class ChildStore {
   /** A stored child: its document and the client id of the API account that created it. */
   private record Row(byte[] doc, String creator) {}
 
-  Docs.Page page(Tenant t, Child c, long[] path, Filters.Where where, Paging paging) {
+  Docs.Page page(
+      Tenant t, String client, Child c, long[] path, Filters.Where where, Paging paging) {
     return db.read(
         h -> {
           Owner o = c.parent.lookup().require(h, t.id(), path);
-          String cond = OWNED + (where.isEmpty() ? "" : " AND " + where.sql());
-          List<Object> binds = new ArrayList<>(List.of(t.id(), c.kind, o.id()));
+          String cond = OWNED + VISIBLE + (where.isEmpty() ? "" : " AND " + where.sql());
+          List<Object> binds = new ArrayList<>(List.of(t.id(), c.kind, o.id(), client));
           binds.addAll(where.binds());
           long total =
               bind(h.createQuery("SELECT COUNT(*) FROM catalog_children WHERE " + cond), 0, binds)
@@ -65,11 +66,11 @@ public final class ChildStore {
         });
   }
 
-  byte[] get(Tenant t, Child c, long[] path, long id) {
+  byte[] get(Tenant t, String client, Child c, long[] path, long id) {
     return db.read(
         h -> {
           Owner o = c.parent.lookup().require(h, t.id(), path);
-          return row(h, t.id(), c, o, id).doc();
+          return row(h, t.id(), client, c, o, id).doc();
         });
   }
 
@@ -95,7 +96,7 @@ public final class ChildStore {
     h.createUpdate(
             """
             INSERT INTO catalog_children (store_id, kind, id, owner_id, product_id, sort_order,
-              client_id, namespace, field_key, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              client_id, namespace, field_key, doc, app_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .bind(0, t.id())
         .bind(1, c.kind)
         .bind(2, id)
@@ -106,6 +107,7 @@ public final class ChildStore {
         .bind(7, doc.path("namespace").asText(""))
         .bind(8, doc.path("key").asText(""))
         .bind(9, Json.text(doc))
+        .bind(10, appOnly(doc))
         .execute();
     return doc;
   }
@@ -116,7 +118,7 @@ public final class ChildStore {
         h -> {
           Owner o = c.parent.lookup().require(h, t.id(), path);
           lock(h, t.id(), c.sequence);
-          Row row = row(h, t.id(), c, o, id);
+          Row row = row(h, t.id(), client, c, o, id);
           ObjectNode before = (ObjectNode) Json.tree(row.doc());
           ObjectNode after = before.deepCopy();
           Schema.merge(after, input);
@@ -126,15 +128,16 @@ public final class ChildStore {
           c.hook.apply(h, new Child.Change(t.id(), o, client, row.creator(), before, input, after));
           h.createUpdate(
                   """
-                  UPDATE catalog_children SET sort_order = ?, namespace = ?, field_key = ?, doc = ?
-                  WHERE store_id = ? AND kind = ? AND id = ?""")
+                  UPDATE catalog_children SET sort_order = ?, namespace = ?, field_key = ?, doc = ?,
+                    app_only = ? WHERE store_id = ? AND kind = ? AND id = ?""")
               .bind(0, after.path("sort_order").asLong(0))
               .bind(1, after.path("namespace").asText(""))
               .bind(2, after.path("key").asText(""))
               .bind(3, Json.text(after))
-              .bind(4, t.id())
-              .bind(5, c.kind)
-              .bind(6, id)
+              .bind(4, appOnly(after))
+              .bind(5, t.id())
+              .bind(6, c.kind)
+              .bind(7, id)
               .execute();
           return after;
         });
@@ -145,7 +148,7 @@ public final class ChildStore {
         h -> {
           Owner o = c.parent.lookup().require(h, t.id(), path);
           lock(h, t.id(), c.sequence);
-          Row row = row(h, t.id(), c, o, id);
+          Row row = row(h, t.id(), client, c, o, id);
           ObjectNode before = (ObjectNode) Json.tree(row.doc());
           c.hook.apply(h, new Child.Change(t.id(), o, client, row.creator(), before, null, null));
           return h.createUpdate(
@@ -157,13 +160,24 @@ public final class ChildStore {
         });
   }
 
-  private static Row row(Handle h, long storeId, Child c, Owner o, long id) {
+  /**
+   * contract: catalog.v3 — an {@code app_only} metafield is "completely private to the app that
+   * owns the field": other clients neither list nor reach it (404).
+   */
+  private static final String VISIBLE = " AND (app_only = 0 OR client_id = ?)";
+
+  private static int appOnly(ObjectNode doc) {
+    return doc.path("permission_set").asText().equals("app_only") ? 1 : 0;
+  }
+
+  private static Row row(Handle h, long storeId, String client, Child c, Owner o, long id) {
     return h.createQuery(
-            "SELECT doc, client_id FROM catalog_children WHERE " + OWNED + " AND id = ?")
+            "SELECT doc, client_id FROM catalog_children WHERE " + OWNED + VISIBLE + " AND id = ?")
         .bind(0, storeId)
         .bind(1, c.kind)
         .bind(2, o.id())
-        .bind(3, id)
+        .bind(3, client)
+        .bind(4, id)
         .map((rs, ctx) -> new Row(rs.getBytes(1), rs.getString(2)))
         .findOne()
         .orElseThrow(

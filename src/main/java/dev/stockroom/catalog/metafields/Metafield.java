@@ -115,11 +115,35 @@ public final class Metafield {
     return doc;
   }
 
+  /**
+   * contract: catalog.v3 permission_set — `read` (and `read_and_sf_access`) lets other API
+   * consumers see the metafield, only `write` (and `write_and_sf_access`) lets them change or
+   * delete it; `app_only` ones they cannot even see (the store answers 404 before this).
+   */
+  private static void refuseReadOnly(ObjectNode before) {
+    String set = before.path("permission_set").asText();
+    if (!set.startsWith("write")) {
+      throw new ApiException.Refused(
+          Status.FORBIDDEN,
+          "Metafield "
+              + before.path("id").asLong()
+              + " has permission_set '"
+              + set
+              + "': only the API account that created it may change or delete it.",
+          Map.of("permission_set", set),
+          Map.of());
+    }
+  }
+
   private static void check(Handle h, String kind, Child.Change change) {
     ObjectNode input = change.input();
     ObjectNode after = change.after();
+    ObjectNode before = change.before();
+    if (before != null && !change.client().equals(change.creator())) {
+      refuseReadOnly(before);
+    }
     if (input == null || after == null) {
-      return; // a delete: any client of the store may delete
+      return; // a delete by the creator, or by another client of a `write` metafield
     }
     Owner owner = change.owner();
     if (input.has("resource_type") && !input.get("resource_type").asText().equals(owner.type())) {
@@ -130,7 +154,6 @@ public final class Metafield {
       throw ApiException.Invalid.field(
           "resource_id", "must be " + owner.id() + ": the metafield belongs to " + owner);
     }
-    ObjectNode before = change.before();
     if (before != null && !change.client().equals(change.creator())) {
       for (String f : OWNED_FIELDS) {
         if (input.has(f) && !input.get(f).equals(before.get(f))) {

@@ -136,32 +136,81 @@ class MetafieldsApiTest {
   void onlyTheCreatingClientChangesNamespaceKeyAndPermissionSet() {
     TestStore s = sr.newStore();
     String path = owners(s).get(2);
-    s.post(path, metafield("ns", "k"));
+    s.post(path, metafield("ns", "k").replace("\"read\"", "\"write\""));
     String app = sr.newToken(s.hash(), List.of("store_v2_products"));
     for (String change :
-        List.of("{\"namespace\":\"x\"}", "{\"key\":\"x\"}", "{\"permission_set\":\"write\"}")) {
+        List.of("{\"namespace\":\"x\"}", "{\"key\":\"x\"}", "{\"permission_set\":\"read\"}")) {
       Response r = sr.http().send("PUT", s.path(path + "/1"), change, "X-Auth-Token", app);
       assertThat(r.status()).as(change).isEqualTo(403);
       assertThat(r.json().path("title").asText()).contains("created metafield 1");
     }
-    // Another client may change the value, and may echo the owned fields unchanged.
+    // Another client may change the value of a `write` one, and may echo the owned fields.
     Response value =
         sr.http()
             .send(
                 "PUT",
                 s.path(path + "/1"),
-                "{\"value\":\"v2\",\"namespace\":\"ns\",\"key\":\"k\",\"permission_set\":\"read\"}",
+                "{\"value\":\"v2\",\"namespace\":\"ns\",\"key\":\"k\",\"permission_set\":\"write\"}",
                 "X-Auth-Token",
                 app);
     assertThat(value.status()).isEqualTo(200);
     assertThat(value.json().path("data").path("value").asText()).isEqualTo("v2");
     // The creator may change them.
-    Response own = s.put(path + "/1", "{\"key\":\"k2\",\"permission_set\":\"write\"}");
+    Response own = s.put(path + "/1", "{\"key\":\"k2\",\"permission_set\":\"read\"}");
     assertThat(own.status()).isEqualTo(200);
     assertThat(own.json().path("data").path("key").asText()).isEqualTo("k2");
     JsonNode after = s.get(path + "/1").json().path("data");
     assertThat(after.path("namespace").asText()).isEqualTo("ns");
-    assertThat(after.path("permission_set").asText()).isEqualTo("write");
+    assertThat(after.path("permission_set").asText()).isEqualTo("read");
+  }
+
+  /**
+   * contract: catalog.v3 permission_set — app_only is private to the app that owns it, read is
+   * visible to other API consumers, write is open to them for reading and writing.
+   */
+  @Test
+  void thePermissionSetDecidesWhatOtherClientsSeeAndChange() {
+    TestStore s = sr.newStore();
+    String path = owners(s).get(0);
+    String app = sr.newToken(s.hash(), List.of("store_v2_products"));
+    long privateId =
+        id(s.post(path, metafield("ns", "private").replace("\"read\"", "\"app_only\"")));
+    long readId = id(s.post(path, metafield("ns", "read")));
+    long writeId = id(s.post(path, metafield("ns", "write").replace("\"read\"", "\"write\"")));
+
+    assertThat(s.get(path).json().path("data")).hasSize(3);
+    JsonNode seen = as(app, "GET", s.path(path), null).json();
+    assertThat(seen.path("data")).hasSize(2);
+    assertThat(seen.path("meta").path("pagination").path("total").asInt()).isEqualTo(2);
+    assertThat(seen.toString()).doesNotContain("\"private\"");
+    String one = s.path(path + "/" + privateId);
+    assertThat(as(app, "GET", one, null).status()).isEqualTo(404);
+    assertThat(as(app, "PUT", one, "{\"value\":\"x\"}").status()).isEqualTo(404);
+    assertThat(as(app, "DELETE", one, null).status()).isEqualTo(404);
+    assertThat(s.get(path + "/" + privateId).status()).isEqualTo(200);
+
+    String read = s.path(path + "/" + readId);
+    assertThat(as(app, "GET", read, null).status()).isEqualTo(200);
+    Response refused = as(app, "PUT", read, "{\"value\":\"x\"}");
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.json().path("title").asText()).contains("permission_set 'read'");
+    assertThat(as(app, "DELETE", read, null).status()).isEqualTo(403);
+    assertThat(s.get(path + "/" + readId).json().path("data").path("value").asText())
+        .isEqualTo("Shelf 3, Bin 5");
+
+    String write = s.path(path + "/" + writeId);
+    assertThat(as(app, "PUT", write, "{\"value\":\"x\"}").status()).isEqualTo(200);
+    assertThat(as(app, "DELETE", write, null).status()).isEqualTo(204);
+    assertThat(s.get(path).json().path("data")).hasSize(2);
+  }
+
+  Response as(String token, String method, String fullPath, String json) {
+    return sr.http().send(method, fullPath, json, "X-Auth-Token", token);
+  }
+
+  static long id(Response created) {
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().path("data").path("id").asLong();
   }
 
   @Test
