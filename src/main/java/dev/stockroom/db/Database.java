@@ -73,6 +73,10 @@ public final class Database implements AutoCloseable {
               : url;
       SQLiteConfig sc = new SQLiteConfig();
       sc.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      // Writes take the write lock when they begin: a second node on the same file then waits its
+      // turn (busy timeout) instead of failing when a read inside the transaction turns into a
+      // write.
+      sc.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
       sc.setSynchronous(
           syncFull ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
       sc.setBusyTimeout(10_000);

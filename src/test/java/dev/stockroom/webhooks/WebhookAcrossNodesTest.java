@@ -11,7 +11,6 @@ import dev.stockroom.testing.StockroomTest;
 import dev.stockroom.testing.TestStore;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,9 +27,6 @@ class WebhookAcrossNodesTest {
 
   @Test
   void twoNodesDeliverEachEventOnce() throws Exception {
-    Assumptions.assumeTrue(
-        sr.config().databaseUrl() != null,
-        "several nodes share a PostgreSQL database; SQLite is one node's (WebhookAcrossNodesIT)");
     TestStore s = sr.newStore();
     try (Receiver receiver = new Receiver();
         App other = App.start(sr.config().withPort(0))) {
@@ -70,9 +66,6 @@ class WebhookAcrossNodesTest {
 
   @Test
   void aHookMadeOnOneNodeGetsTheOtherNodesEventsWithinASecond() throws Exception {
-    Assumptions.assumeTrue(
-        sr.config().databaseUrl() != null,
-        "several nodes share a PostgreSQL database; SQLite is one node's (WebhookAcrossNodesIT)");
     TestStore s = sr.newStore();
     try (Receiver receiver = new Receiver();
         App other = App.start(sr.config().withPort(0))) {
