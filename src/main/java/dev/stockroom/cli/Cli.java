@@ -71,6 +71,15 @@ public final class Cli {
               : System.getenv().getOrDefault("STOCKROOM_URL", "http://127.0.0.1:8080");
       return new AdminClient(u, AdminClient.token(adminToken, dataDir));
     }
+
+    /** Sends one control-plane request and prints its answer; returns the exit code. */
+    int send(CommandLine.Model.CommandSpec spec, String method, String path, @Nullable String body)
+        throws IOException {
+      return print(
+          spec.commandLine().getOut(),
+          spec.commandLine().getErr(),
+          client().send(method, path, body));
+    }
   }
 
   static int print(PrintWriter out, PrintWriter err, AdminClient.Answer a) {
@@ -319,10 +328,7 @@ public final class Cli {
       public Integer call() throws IOException {
         ObjectNode body = Json.MAPPER.createObjectNode().put("name", name).put("plan", plan);
         limits.addTo(body);
-        return print(
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr(),
-            client().send("POST", "/admin/api/stores", Json.text(body)));
+        return send(spec, "POST", "/admin/api/stores", Json.text(body));
       }
     }
 
@@ -332,10 +338,7 @@ public final class Cli {
 
       @Override
       public Integer call() throws IOException {
-        return print(
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr(),
-            client().send("GET", "/admin/api/stores", null));
+        return send(spec, "GET", "/admin/api/stores", null);
       }
     }
 
@@ -348,10 +351,7 @@ public final class Cli {
 
       @Override
       public Integer call() throws IOException {
-        return print(
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr(),
-            client().send("GET", "/admin/api/stores/" + hash, null));
+        return send(spec, "GET", "/admin/api/stores/" + hash, null);
       }
     }
 
@@ -389,10 +389,7 @@ public final class Cli {
           body.put("status", status);
         }
         limits.addTo(body);
-        return print(
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr(),
-            client().send("PUT", "/admin/api/stores/" + hash, Json.text(body)));
+        return send(spec, "PUT", "/admin/api/stores/" + hash, Json.text(body));
       }
     }
 
@@ -408,10 +405,7 @@ public final class Cli {
 
       @Override
       public Integer call() throws IOException {
-        return print(
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr(),
-            client().send("DELETE", "/admin/api/stores/" + hash, null));
+        return send(spec, "DELETE", "/admin/api/stores/" + hash, null);
       }
     }
   }
@@ -447,10 +441,7 @@ public final class Cli {
         ObjectNode body = Json.MAPPER.createObjectNode().put("name", name);
         ArrayNode s = body.putArray("scopes");
         scopes.forEach(s::add);
-        return print(
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr(),
-            client().send("POST", "/admin/api/stores/" + hash + "/api-accounts", Json.text(body)));
+        return send(spec, "POST", "/admin/api/stores/" + hash + "/api-accounts", Json.text(body));
       }
     }
 
@@ -466,10 +457,7 @@ public final class Cli {
 
       @Override
       public Integer call() throws IOException {
-        return print(
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr(),
-            client().send("GET", "/admin/api/stores/" + hash + "/api-accounts", null));
+        return send(spec, "GET", "/admin/api/stores/" + hash + "/api-accounts", null);
       }
     }
 
@@ -488,10 +476,7 @@ public final class Cli {
 
       @Override
       public Integer call() throws IOException {
-        return print(
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr(),
-            client().send("DELETE", "/admin/api/stores/" + hash + "/api-accounts/" + id, null));
+        return send(spec, "DELETE", "/admin/api/stores/" + hash + "/api-accounts/" + id, null);
       }
     }
   }

@@ -87,10 +87,7 @@ final class FaultCommands {
       if (drop) {
         body.put("drop", true);
       }
-      return Cli.print(
-          spec.commandLine().getOut(),
-          spec.commandLine().getErr(),
-          client().send("POST", faults(hash), Json.text(body)));
+      return send(spec, "POST", faults(hash), Json.text(body));
     }
   }
 
@@ -106,10 +103,7 @@ final class FaultCommands {
 
     @Override
     public Integer call() throws IOException {
-      return Cli.print(
-          spec.commandLine().getOut(),
-          spec.commandLine().getErr(),
-          client().send("GET", faults(hash), null));
+      return send(spec, "GET", faults(hash), null);
     }
   }
 
@@ -135,10 +129,7 @@ final class FaultCommands {
     @Override
     public Integer call() throws IOException {
       String path = which.all ? faults(hash) : faults(hash) + "/" + which.id;
-      return Cli.print(
-          spec.commandLine().getOut(),
-          spec.commandLine().getErr(),
-          client().send("DELETE", path, null));
+      return send(spec, "DELETE", path, null);
     }
   }
 
@@ -156,10 +147,7 @@ final class FaultCommands {
 
     @Override
     public Integer call() throws IOException {
-      return Cli.print(
-          spec.commandLine().getOut(),
-          spec.commandLine().getErr(),
-          client().send("POST", "/admin/api/stores/" + hash + "/rate-limit/drain", null));
+      return send(spec, "POST", "/admin/api/stores/" + hash + "/rate-limit/drain", null);
     }
   }
 }

@@ -35,10 +35,7 @@ final class WebhookCommands {
 
     @Override
     public Integer call() throws IOException {
-      return Cli.print(
-          spec.commandLine().getOut(),
-          spec.commandLine().getErr(),
-          client().send("GET", "/admin/api/stores/" + hash + "/webhooks", null));
+      return send(spec, "GET", "/admin/api/stores/" + hash + "/webhooks", null);
     }
   }
 
@@ -116,10 +113,7 @@ final class WebhookCommands {
     public Integer call() throws IOException {
       String path =
           "/admin/api/stores/" + hash + "/webhooks" + (id == null ? "" : "/" + id) + "/retry-now";
-      return Cli.print(
-          spec.commandLine().getOut(),
-          spec.commandLine().getErr(),
-          client().send("POST", path, "{}"));
+      return send(spec, "POST", path, "{}");
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.stockroom.webhooks;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockroom.api.Json;
@@ -25,7 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Dispatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-  private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
   static final int MAX_IN_FLIGHT = 64;
 
   private final DeliveryStore store;
@@ -118,12 +116,15 @@ final class Dispatcher implements AutoCloseable {
     }
     ObjectNode payload = payload(d);
     String hash = payload.get("hash").asText();
-    Map<String, String> headers =
-        d.headers() == null ? Map.of() : Json.MAPPER.convertValue(Json.tree(d.headers()), HEADERS);
+    Map<String, String> headers = Webhook.headers(d.headers());
     long at = clock.millis();
     Sender.Outcome o;
     try {
-      o = sender.post(destinations.target(d.destination()), headers, Json.write(payload));
+      o =
+          sender.post(
+              destinations.target(d.destination()),
+              headers == null ? Map.of() : headers,
+              Json.write(payload));
     } catch (Destinations.Refused e) {
       o = new Sender.Outcome(0, 0, "not sent: " + e.getMessage());
     }
@@ -141,17 +142,13 @@ final class Dispatcher implements AutoCloseable {
     p.put("scope", d.scope());
     p.put("store_id", Long.toString(d.storeId()));
     p.set("data", Json.tree(d.data()));
+    p.put("hash", ""); // its place in BigCommerce's field order; filled in below
     p.put("created_at", d.createdAt() / 1000);
     p.put("producer", "stores/" + d.storeHash());
-    String hash = sha1(Json.text(p) + "#" + d.id());
-    ObjectNode out = JsonNodeFactory.instance.objectNode();
-    out.put("scope", d.scope());
-    out.put("store_id", Long.toString(d.storeId()));
-    out.set("data", p.get("data"));
-    out.put("hash", hash);
-    out.put("created_at", d.createdAt() / 1000);
-    out.put("producer", "stores/" + d.storeHash());
-    return out;
+    ObjectNode unsigned = p.deepCopy();
+    unsigned.remove("hash");
+    p.put("hash", sha1(Json.text(unsigned) + "#" + d.id()));
+    return p;
   }
 
   private static String sha1(String s) {

@@ -1,9 +1,11 @@
 package dev.stockroom.webhooks;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockroom.api.ApiException;
+import dev.stockroom.api.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +96,13 @@ record Webhook(
       Set.of("host", "content-length", "content-type", "transfer-encoding", "connection", "te");
 
   static final int MAX_HEADERS = 32;
+
+  private static final TypeReference<Map<String, String>> HEADER_MAP = new TypeReference<>() {};
+
+  /** The custom headers as stored (a JSON object), or null. */
+  static @Nullable Map<String, String> headers(@Nullable String stored) {
+    return stored == null ? null : Json.MAPPER.convertValue(Json.tree(stored), HEADER_MAP);
+  }
 
   ObjectNode toJson() {
     ObjectNode o = JsonNodeFactory.instance.objectNode();

@@ -1,6 +1,5 @@
 package dev.stockroom.webhooks;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.stockroom.api.ApiException;
 import dev.stockroom.api.Json;
 import dev.stockroom.db.Database;
@@ -22,7 +21,6 @@ import org.jspecify.annotations.Nullable;
 final class WebhookStore {
   private static final String COLUMNS =
       "id, client_id, scope, destination, is_active, headers, created_at, updated_at";
-  private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
   private final Database db;
   private final Clock clock;
@@ -174,7 +172,7 @@ final class WebhookStore {
         rs.getString("scope"),
         rs.getString("destination"),
         rs.getInt("is_active") == 1,
-        headers == null ? null : Json.MAPPER.convertValue(Json.tree(headers), HEADERS),
+        Webhook.headers(headers),
         rs.getLong("created_at"),
         rs.getLong("updated_at"));
   }
