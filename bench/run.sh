@@ -110,7 +110,11 @@ fi
 [ -n "$java_bin" ] || { echo "no JDK 21+ found: set JAVA_HOME to one, or run ./stockroom bench (it finds one)" >&2; exit 1; }
 jdk_bin="$(dirname "$(readlink -f "$java_bin")")"
 classpath="target/stockroom.jar:target/lib/*"
-jvm_flags=(--enable-native-access=ALL-UNNAMED -Xmx512m)
+# The flags ./stockroom serve uses (4 MB heap regions: see the stockroom script).
+jvm_flags=(--enable-native-access=ALL-UNNAMED -Xmx512m -XX:G1HeapRegionSize=4m)
+# STOCKROOM_BENCH_SERVER_FLAGS: extra JVM flags for the Stockroom server only (not the ceiling),
+# e.g. a flight recording: -XX:StartFlightRecording=filename=/tmp/create.jfr,settings=profile
+read -r -a server_extra <<<"${STOCKROOM_BENCH_SERVER_FLAGS:-}"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/stockroom-bench.XXXXXX")"
 pids=()
@@ -180,8 +184,8 @@ echo "== Stockroom benchmark: $products products ($seed_variants variants, $seed
 echo "   scenarios: ${selected#,} (and the ceiling)"
 
 mkdir -p "$work/data"
-STOCKROOM_ADMIN_TOKEN="$admin_token" "$java_bin" "${jvm_flags[@]}" "-Xlog:gc:file=$work/gc.log" \
-  -jar target/stockroom.jar serve --port 0 --data-dir "$work/data" >"$work/server.log" 2>&1 &
+STOCKROOM_ADMIN_TOKEN="$admin_token" "$java_bin" "${jvm_flags[@]}" ${server_extra[@]+"${server_extra[@]}"} \
+  "-Xlog:gc:file=$work/gc.log" -jar target/stockroom.jar serve --port 0 --data-dir "$work/data" >"$work/server.log" 2>&1 &
 server_pid=$!
 pids+=("$server_pid")
 port="$(wait_for "$work/server.log" "$server_pid" '^Stockroom listening on http:\/\/127\.0\.0\.1:\([0-9][0-9]*\).*')"
