@@ -10,6 +10,7 @@ import dev.stockroom.catalog.products.ProductStore;
 import dev.stockroom.db.Database;
 import dev.stockroom.db.Docs;
 import dev.stockroom.db.Events;
+import dev.stockroom.db.SortOrders;
 import dev.stockroom.tenancy.Tenant;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -271,13 +272,16 @@ public final class ImageStore {
 
   /**
    * Updates the writable fields (productImage_Put). An echoed {@code image_url} must be the stored
-   * one: a new picture is a new image (POST), not a PUT.
+   * one: a new picture is a new image (POST), not a PUT. A new {@code sort_order} that another
+   * image holds makes room there ({@link SortOrders}); the product's row is locked first, so
+   * concurrent updates of its images move them one at a time.
    */
   ObjectNode update(
       Tenant t, long productId, long imageId, ObjectNode input, @Nullable String echoedUrl) {
     long now = clock.millis() / 1000 * 1000;
     return db.write(
         h -> {
+          Database.lock(h, "products", t.id(), List.of(productId), false);
           ObjectNode doc = (ObjectNode) Json.tree(find(h, t.id(), productId, imageId));
           if (echoedUrl != null && !echoedUrl.equals(doc.path("image_url").asText())) {
             throw ApiException.Invalid.field(
@@ -288,6 +292,17 @@ public final class ImageStore {
           boolean thumbnail = input.path("is_thumbnail").asBoolean(false);
           if (thumbnail) {
             clearThumbnail(h, t.id(), productId, now);
+          }
+          long sortOrder = input.path("sort_order").asLong(doc.path("sort_order").asLong());
+          if (sortOrder != doc.path("sort_order").asLong()) {
+            SortOrders.makeRoom(
+                h,
+                TABLE,
+                "store_id = ? AND product_id = ?",
+                List.of(t.id(), productId),
+                imageId,
+                sortOrder,
+                Dates.v3(now));
           }
           doc.setAll(input);
           doc.put("date_modified", Dates.v3(now));
