@@ -65,6 +65,7 @@ public final class Child {
   Validator validator = (input, errors) -> {};
   Hook hook = (h, change) -> {};
   Filters filters = new Filters();
+  boolean makesRoom;
 
   /**
    * A kind stored as {@code kind}, named {@code label} in messages ("Custom field 3 not found"),
@@ -104,6 +105,15 @@ public final class Child {
   public Child limit(String name, String counted) {
     this.limit = name;
     this.counted = counted;
+    return this;
+  }
+
+  /**
+   * A PUT that moves a child to a {@code sort_order} a sibling holds makes room there, as the spec
+   * says of images and videos ({@link dev.stockroom.db.SortOrders}). A POST stores it as given.
+   */
+  public Child makesRoom() {
+    this.makesRoom = true;
     return this;
   }
 

@@ -9,6 +9,7 @@ import dev.stockroom.api.Paging;
 import dev.stockroom.api.Schema;
 import dev.stockroom.db.Database;
 import dev.stockroom.db.Docs;
+import dev.stockroom.db.SortOrders;
 import dev.stockroom.tenancy.Tenant;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -126,6 +127,11 @@ public final class ChildStore {
             after.put("date_modified", now);
           }
           c.hook.apply(h, new Child.Change(t.id(), o, client, row.creator(), before, input, after));
+          long sortOrder = after.path("sort_order").asLong(0);
+          if (c.makesRoom && sortOrder != before.path("sort_order").asLong(0)) {
+            SortOrders.makeRoom(
+                h, "catalog_children", OWNED, List.of(t.id(), c.kind, o.id()), id, sortOrder, now);
+          }
           h.createUpdate(
                   """
                   UPDATE catalog_children SET sort_order = ?, namespace = ?, field_key = ?, doc = ?,

@@ -11,9 +11,10 @@ import dev.stockroom.tenancy.Tenants;
 import java.util.Map;
 
 /**
- * {@code GET /images/{store_hash}/{file}}: the uploaded files, public as on a CDN (storefronts put
- * these URLs in {@code <img>} tags), with the type detected at upload. Only names Stockroom made
- * are opened, inside the store's own folder: anything else is a 404.
+ * {@code GET /images/{store_hash}/{file}}: the uploaded files and their resized copies, public as
+ * on a CDN (storefronts put these URLs in {@code <img>} tags), with the type their name gives
+ * (detected at upload, or the copy's own). Only names Stockroom made are opened, inside the store's
+ * own folder: anything else is a 404.
  */
 public final class ImageFileRoutes implements Routes {
   static final String FILE = "/images/{store_hash}/{file}";

@@ -23,12 +23,17 @@ import org.slf4j.LoggerFactory;
  * Uploaded files on disk: {@code <data-dir>/images/<store id>/<name>}. Names are made here, never
  * taken from the client: the owner ({@code p12} for product 12, {@code c3} category, {@code b3}
  * brand, {@code v7} variant, {@code m9} modifier value), 16 random hex digits, and the extension of
- * the detected type. A name that does not have exactly this shape is never opened.
+ * the detected type. A resized copy is named after its original, with the size before its own
+ * extension ({@code p12-3fa9c1d2e4b5a6f7-zoom.png}). A name that does not have exactly one of these
+ * shapes is never opened.
  */
 final class ImageFiles {
   private static final Logger LOG = LoggerFactory.getLogger(ImageFiles.class);
   private static final Pattern NAME =
-      Pattern.compile("[pcbvm][0-9]{1,19}-[0-9a-f]{16}\\.(bmp|gif|jpg|png|wbmp|xbm|webp)");
+      Pattern.compile(
+          "[pcbvm][0-9]{1,19}-[0-9a-f]{16}"
+              + "(?:\\.(?:bmp|gif|jpg|png|wbmp|xbm|webp)" // an upload
+              + "|-(?:zoom|standard|thumbnail|tiny)\\.(?:jpg|png))"); // a resized copy
 
   private final Path root;
   private final SecureRandom random = new SecureRandom();
@@ -46,6 +51,13 @@ final class ImageFiles {
     return name.substring(0, name.indexOf('-'));
   }
 
+  /** The name of the copy of {@code original} (an upload's name) resized to {@code size}. */
+  static String copyName(String original, ImageSize size) {
+    int dot = original.lastIndexOf('.');
+    ImageType type = ImageType.ofExtension(original.substring(dot + 1)).orElse(ImageType.PNG);
+    return original.substring(0, dot) + "-" + size.suffix() + "." + type.copyType().extension();
+  }
+
   /**
    * Writes {@code data} under a fresh name and returns it. The file is complete and synced before
    * it gets its name, so a row that names it never points at half a file.
@@ -54,6 +66,18 @@ final class ImageFiles {
     byte[] r = new byte[8];
     random.nextBytes(r);
     String name = owner + "-" + HexFormat.of().formatHex(r) + "." + type.extension();
+    write(storeId, name, data);
+    return name;
+  }
+
+  /** Writes the copy of {@code original} resized to {@code size}, synced; returns its name. */
+  String saveCopy(long storeId, String original, ImageSize size, byte[] data) {
+    String name = copyName(original, size);
+    write(storeId, name, data);
+    return name;
+  }
+
+  private void write(long storeId, String name, byte[] data) {
     Path dir = storeDir(storeId);
     try {
       Files.createDirectories(dir);
@@ -66,7 +90,6 @@ final class ImageFiles {
         ch.force(true);
       }
       Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-      return name;
     } catch (IOException e) {
       throw new UncheckedIOException("storing an image of store " + storeId + " failed", e);
     }
@@ -91,19 +114,34 @@ final class ImageFiles {
   }
 
   /**
-   * Deletes stored files (after the rows that named them are gone). Best effort: a file that cannot
-   * be deleted is logged, and is unreachable anyway once no row names it (its name is random).
+   * Deletes stored files (after the rows that named them are gone), each upload with its resized
+   * copies. Best effort: a file that cannot be deleted is logged, and is unreachable anyway once no
+   * row names it (its name is random).
    */
   void delete(long storeId, List<String> names) {
     for (String name : names) {
       if (!validName(name)) {
         continue;
       }
-      try {
-        Files.deleteIfExists(storeDir(storeId).resolve(name));
-      } catch (IOException e) {
-        LOG.warn("could not delete image file {} of store {}", name, storeId, e);
+      deleteFile(storeId, name);
+      boolean original = name.indexOf('-') == name.lastIndexOf('-'); // a copy has two
+      boolean decodable =
+          ImageType.ofExtension(name.substring(name.lastIndexOf('.') + 1))
+              .map(t -> t.imageIoFormat() != null)
+              .orElse(false);
+      if (original && decodable) {
+        for (ImageSize size : ImageSize.values()) {
+          deleteFile(storeId, copyName(name, size));
+        }
       }
+    }
+  }
+
+  private void deleteFile(long storeId, String name) {
+    try {
+      Files.deleteIfExists(storeDir(storeId).resolve(name));
+    } catch (IOException e) {
+      LOG.warn("could not delete image file {} of store {}", name, storeId, e);
     }
   }
 

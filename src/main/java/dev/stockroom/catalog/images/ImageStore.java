@@ -10,10 +10,12 @@ import dev.stockroom.catalog.products.ProductStore;
 import dev.stockroom.db.Database;
 import dev.stockroom.db.Docs;
 import dev.stockroom.db.Events;
+import dev.stockroom.db.SortOrders;
 import dev.stockroom.tenancy.Tenant;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,8 @@ public final class ImageStore {
 
   private final Database db;
   private final ImageFiles files;
+  // Two decodes at a time: each holds a few tens of MB at most (Resizer reads sampled).
+  private final Resizer resizer = new Resizer(2);
   private final Clock clock;
   private final Supplier<String> baseUrl;
 
@@ -194,19 +198,43 @@ public final class ImageStore {
   }
 
   /**
-   * Creates an image from an upload (stored and served here) or from the input's {@code image_url}
-   * (stored as given). The product's first image is its thumbnail; a new thumbnail takes the flag
-   * from the old one.
+   * Creates an image from an upload (stored and served here, with its resized copies) or from the
+   * input's {@code image_url} (stored as given, one URL for every size). The product's first image
+   * is its thumbnail; a new thumbnail takes the flag from the old one.
    */
   ObjectNode create(Tenant t, long productId, ObjectNode input, @Nullable Upload upload) {
+    String name = "";
+    String url = input.path("image_url").asText();
+    Map<ImageSize, String> sized = new EnumMap<>(ImageSize.class);
+    if (upload != null) {
+      Map<ImageSize, byte[]> copies = resizer.copies(upload.type(), upload.data());
+      name = files.save(t.id(), "p" + productId, upload.type(), upload.data());
+      url = url(t, name);
+      try {
+        for (Map.Entry<ImageSize, byte[]> c : copies.entrySet()) {
+          sized.put(c.getKey(), url(t, files.saveCopy(t.id(), name, c.getKey(), c.getValue())));
+        }
+      } catch (RuntimeException e) {
+        files.delete(t.id(), List.of(name));
+        throw e;
+      }
+    }
+    return insertOrRemove(t, productId, input, name, url, sized);
+  }
+
+  /** Inserts the row, emitting product/updated; a failed insert removes the uploaded files. */
+  private ObjectNode insertOrRemove(
+      Tenant t,
+      long productId,
+      ObjectNode input,
+      String name,
+      String url,
+      Map<ImageSize, String> sized) {
     long now = clock.millis() / 1000 * 1000;
-    String name =
-        upload == null ? "" : files.save(t.id(), "p" + productId, upload.type(), upload.data());
-    String url = upload == null ? input.get("image_url").asText() : url(t, name);
     try {
       return db.write(
           h -> {
-            ObjectNode doc = insert(h, t, productId, input, name, url, now);
+            ObjectNode doc = insert(h, t, productId, input, name, url, sized, now);
             // contract: spec-digest §7 — product/updated fires when the thumbnail changes
             Events.emit(h, t.id(), now, "store/product/updated", productId);
             return doc;
@@ -225,7 +253,7 @@ public final class ImageStore {
    */
   public static ObjectNode createFromUrl(
       Handle h, Tenant t, long productId, ObjectNode input, long now) {
-    return insert(h, t, productId, input, "", input.get("image_url").asText(), now);
+    return insert(h, t, productId, input, "", input.get("image_url").asText(), Map.of(), now);
   }
 
   /** An image of a product POST's {@code images}: its checked input, or errors under prefix. */
@@ -242,7 +270,14 @@ public final class ImageStore {
   }
 
   private static ObjectNode insert(
-      Handle h, Tenant t, long productId, ObjectNode input, String name, String url, long now) {
+      Handle h,
+      Tenant t,
+      long productId,
+      ObjectNode input,
+      String name,
+      String url,
+      Map<ImageSize, String> sized,
+      long now) {
     ProductStore.require(h, t.id(), productId);
     long[] existing = countAndNextSortOrder(h, t.id(), productId);
     long count = existing[0];
@@ -253,7 +288,7 @@ public final class ImageStore {
     }
     long id = Database.nextId(h, t.id(), TABLE);
     ObjectNode doc =
-        ProductImage.create(id, productId, input, name, url, existing[1], thumbnail, now);
+        ProductImage.create(id, productId, input, name, url, sized, existing[1], thumbnail, now);
     h.createUpdate(
             """
             INSERT INTO product_images (store_id, id, product_id, sort_order, is_thumbnail,
@@ -271,13 +306,16 @@ public final class ImageStore {
 
   /**
    * Updates the writable fields (productImage_Put). An echoed {@code image_url} must be the stored
-   * one: a new picture is a new image (POST), not a PUT.
+   * one: a new picture is a new image (POST), not a PUT. A new {@code sort_order} that another
+   * image holds makes room there ({@link SortOrders}); the product's row is locked first, so
+   * concurrent updates of its images move them one at a time.
    */
   ObjectNode update(
       Tenant t, long productId, long imageId, ObjectNode input, @Nullable String echoedUrl) {
     long now = clock.millis() / 1000 * 1000;
     return db.write(
         h -> {
+          Database.lock(h, "products", t.id(), List.of(productId), false);
           ObjectNode doc = (ObjectNode) Json.tree(find(h, t.id(), productId, imageId));
           if (echoedUrl != null && !echoedUrl.equals(doc.path("image_url").asText())) {
             throw ApiException.Invalid.field(
@@ -288,6 +326,17 @@ public final class ImageStore {
           boolean thumbnail = input.path("is_thumbnail").asBoolean(false);
           if (thumbnail) {
             clearThumbnail(h, t.id(), productId, now);
+          }
+          long sortOrder = input.path("sort_order").asLong(doc.path("sort_order").asLong());
+          if (sortOrder != doc.path("sort_order").asLong()) {
+            SortOrders.makeRoom(
+                h,
+                TABLE,
+                "store_id = ? AND product_id = ?",
+                List.of(t.id(), productId),
+                imageId,
+                sortOrder,
+                Dates.v3(now));
           }
           doc.setAll(input);
           doc.put("date_modified", Dates.v3(now));

@@ -3,19 +3,20 @@ package dev.stockroom.catalog.images;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The image formats BigCommerce takes (catalog.v3: BMP, GIF, JPEG, PNG, WBMP, XBM, WEBP), told
  * apart by their first bytes, never by the file name or the declared type a client sends.
  */
 enum ImageType {
-  BMP("image/bmp", "bmp"),
-  GIF("image/gif", "gif"),
-  JPEG("image/jpeg", "jpg"),
-  PNG("image/png", "png"),
-  WBMP("image/vnd.wap.wbmp", "wbmp"),
-  XBM("image/x-xbitmap", "xbm"),
-  WEBP("image/webp", "webp");
+  BMP("image/bmp", "bmp", "bmp"),
+  GIF("image/gif", "gif", "gif"),
+  JPEG("image/jpeg", "jpg", "jpeg"),
+  PNG("image/png", "png", "png"),
+  WBMP("image/vnd.wap.wbmp", "wbmp", "wbmp"),
+  XBM("image/x-xbitmap", "xbm", null),
+  WEBP("image/webp", "webp", null);
 
   /** For error messages: what an upload may be. */
   static final String ALLOWED = "BMP, GIF, JPEG, PNG, WBMP, XBM or WEBP";
@@ -27,10 +28,12 @@ enum ImageType {
 
   private final String mediaType;
   private final String extension;
+  private final @Nullable String imageIoFormat;
 
-  ImageType(String mediaType, String extension) {
+  ImageType(String mediaType, String extension, @Nullable String imageIoFormat) {
     this.mediaType = mediaType;
     this.extension = extension;
+    this.imageIoFormat = imageIoFormat;
   }
 
   String mediaType() {
@@ -39,6 +42,19 @@ enum ImageType {
 
   String extension() {
     return extension;
+  }
+
+  /** The javax.imageio format name that reads this type; null for those the JDK cannot decode. */
+  @Nullable String imageIoFormat() {
+    return imageIoFormat;
+  }
+
+  /**
+   * The type resized copies are written in: a JPEG's stay JPEG (photographs), the others' are PNG
+   * (lossless, and it keeps transparency).
+   */
+  ImageType copyType() {
+    return this == JPEG ? JPEG : PNG;
   }
 
   /** The type a stored file's extension stands for (files are named by their detected type). */

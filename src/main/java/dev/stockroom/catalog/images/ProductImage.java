@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The product image resource (catalog.v3 {@code productImage_Full}): the writable fields of a POST
@@ -81,8 +82,8 @@ final class ProductImage {
   }
 
   /**
-   * A new image. Every URL field carries the one URL Stockroom has: the served file of an upload,
-   * or the client's {@code image_url} (no resized copies are made).
+   * A new image: {@code image_url} is the served file of an upload or the client's URL, and {@code
+   * sized} the URL of each resized version (a copy, or that same URL where none was made).
    */
   static ObjectNode create(
       long id,
@@ -90,6 +91,7 @@ final class ProductImage {
       ObjectNode input,
       String imageFile,
       String url,
+      Map<ImageSize, String> sized,
       long sortOrder,
       boolean thumbnail,
       long now) {
@@ -100,10 +102,9 @@ final class ProductImage {
     doc.put("sort_order", input.has("sort_order") ? input.get("sort_order").asLong() : sortOrder);
     doc.put("description", input.path("description").asText(""));
     doc.put("image_file", imageFile);
-    doc.put("url_zoom", url);
-    doc.put("url_standard", url);
-    doc.put("url_thumbnail", url);
-    doc.put("url_tiny", url);
+    for (ImageSize size : ImageSize.values()) {
+      doc.put(size.field(), sized.getOrDefault(size, url));
+    }
     doc.put("date_modified", Dates.v3(now));
     doc.put("image_url", url);
     return doc;

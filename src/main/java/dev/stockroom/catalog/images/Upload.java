@@ -6,8 +6,9 @@ import dev.stockroom.api.Status;
 import java.util.Map;
 
 /**
- * A checked image upload: the {@code image_file} part of a form, within its size limit (413) and of
- * an accepted type by its bytes (422 naming the types).
+ * A checked image upload: the {@code image_file} part of a form, within its size limit (413), of an
+ * accepted type by its bytes (422 naming the types) and, where javax.imageio reads its header, of
+ * at most 40 megapixels (422: larger is a decompression bomb for us and for browsers alike).
  */
 record Upload(ImageType type, byte[] data) {
   static final String FIELD = "image_file";
@@ -49,6 +50,7 @@ record Upload(ImageType type, byte[] data) {
                         "is not an image of a supported type: send "
                             + ImageType.ALLOWED
                             + " (the type is read from the file's bytes, not its name)"));
+    Resizer.checkDeclaredSize(type, data);
     return new Upload(type, data);
   }
 

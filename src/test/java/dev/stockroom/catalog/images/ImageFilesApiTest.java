@@ -76,6 +76,54 @@ class ImageFilesApiTest {
     assertThat(head).startsWith("HTTP/1.1 200").contains("image/png");
   }
 
+  @Test
+  void resizedCopiesAreServedOnlyUnderTheNamesStockroomGaveThem() {
+    TestStore a = sr.newStore();
+    TestStore b = sr.newStore();
+    long p = a.product("Jar", 1);
+    var d =
+        a.upload(
+                "v3/catalog/products/" + p + "/images",
+                Uploads.file("a.png", Uploads.image("png", 900, 600)))
+            .json()
+            .path("data");
+    String original = d.path("image_file").asText();
+    String base = original.substring(0, original.lastIndexOf('.'));
+    String copy = base + "-standard.png";
+    assertThat(d.path("url_standard").asText()).endsWith("/" + copy);
+    String ok = get("/images/" + a.hash() + "/" + copy);
+    assertThat(ok)
+        .startsWith("HTTP/1.1 200")
+        .containsIgnoringCase("Content-Type: image/png")
+        .containsIgnoringCase("Cache-Control: public, max-age=31536000, immutable")
+        .containsIgnoringCase("X-Content-Type-Options: nosniff");
+    String small =
+        a.upload(
+                "v3/catalog/products/" + p + "/images",
+                Uploads.file("b.png", Uploads.image("png", 30, 30)))
+            .json()
+            .path("data")
+            .path("image_file")
+            .asText();
+    for (String path :
+        List.of(
+            "/images/" + b.hash() + "/" + copy,
+            "/images/" + a.hash() + "/" + base + "-zoom.png", // 900×600 fits the zoom box: no copy
+            "/images/" + a.hash() + "/" + small.replace(".png", "-tiny.png"),
+            "/images/" + a.hash() + "/" + base + "-standard.gif",
+            "/images/" + a.hash() + "/" + base + "-standard.webp",
+            "/images/" + a.hash() + "/" + base + "-huge.png",
+            "/images/" + a.hash() + "/" + base + "-standard-standard.png",
+            "/images/" + a.hash() + "/" + original + "-standard.png",
+            "/images/" + a.hash() + "/" + base + "-STANDARD.png",
+            "/images/" + a.hash() + "/" + base + "-.png",
+            "/images/" + a.hash() + "/" + copy + "/..",
+            "/images/" + a.hash() + "/..%2f" + copy,
+            "/images/" + a.hash() + "/" + base + "-standard%2e%2e%2fpng")) {
+      assertThat(get(path)).as(path).startsWith("HTTP/1.1 404");
+    }
+  }
+
   private String get(String path) {
     return RawHttp.request(
         sr.app().port(), "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");

@@ -298,6 +298,87 @@ class ImagesApiTest {
   }
 
   @Test
+  void aPutToATakenSortOrderMovesTheImagesAtOrAfterItUp() {
+    TestStore s = sr.newStore();
+    long p = s.product("Jar", 1);
+    long a = create(s, p, "{\"image_url\":\"https://example.com/a.png\"}");
+    long b = create(s, p, "{\"image_url\":\"https://example.com/b.png\"}");
+    long c = create(s, p, "{\"image_url\":\"https://example.com/c.png\"}");
+    assertThat(sortOrders(s, p)).containsExactly(Map.entry(a, 0), Map.entry(b, 1), Map.entry(c, 2));
+    String before = s.get(images(p) + "/" + a).json().path("data").path("date_modified").asText();
+    sr.clock().advance(180_000);
+
+    // Higher priority: c takes 0, and the images at 0 or after move up by one.
+    Response up = s.put(images(p) + "/" + c, "{\"sort_order\":0}");
+    assertThat(up.status()).as(up.toString()).isEqualTo(200);
+    assertThat(up.json().path("data").path("sort_order").asInt()).isZero();
+    assertThat(sortOrders(s, p)).containsExactly(Map.entry(c, 0), Map.entry(a, 1), Map.entry(b, 2));
+    assertThat(s.get(images(p) + "/" + a).json().path("data").path("date_modified").asText())
+        .as("a moved image is modified")
+        .isNotEqualTo(before);
+
+    // Lower priority: a takes b's 2; b moves up to 3. A free value moves nobody.
+    assertThat(s.put(images(p) + "/" + a, "{\"sort_order\":2}").status()).isEqualTo(200);
+    assertThat(sortOrders(s, p)).containsExactly(Map.entry(c, 0), Map.entry(a, 2), Map.entry(b, 3));
+    assertThat(s.put(images(p) + "/" + c, "{\"sort_order\":10}").status()).isEqualTo(200);
+    assertThat(sortOrders(s, p))
+        .containsExactly(Map.entry(a, 2), Map.entry(b, 3), Map.entry(c, 10));
+    assertThat(s.put(images(p) + "/" + c, "{\"sort_order\":3}").status()).isEqualTo(200);
+    assertThat(sortOrders(s, p)).containsExactly(Map.entry(a, 2), Map.entry(c, 3), Map.entry(b, 4));
+
+    // A POST stores its sort_order as given: a tie is broken by id, nothing moves.
+    long d = create(s, p, "{\"image_url\":\"https://example.com/d.png\",\"sort_order\":3}");
+    assertThat(sortOrders(s, p))
+        .containsExactly(Map.entry(a, 2), Map.entry(c, 3), Map.entry(d, 3), Map.entry(b, 4));
+    // Echoing the unchanged value back (with a new description) moves nobody either.
+    assertThat(s.put(images(p) + "/" + d, "{\"sort_order\":3,\"description\":\"x\"}").status())
+        .isEqualTo(200);
+    assertThat(sortOrders(s, p))
+        .containsExactly(Map.entry(a, 2), Map.entry(c, 3), Map.entry(d, 3), Map.entry(b, 4));
+    assertThat(s.put(images(p) + "/" + b, "{\"sort_order\":3}").status()).isEqualTo(200);
+    assertThat(sortOrders(s, p))
+        .containsExactly(Map.entry(a, 2), Map.entry(b, 3), Map.entry(c, 4), Map.entry(d, 4));
+
+    // Another product's images never move.
+    long q = s.product("Lid", 1);
+    long other = create(s, q, "{\"image_url\":\"https://example.com/o.png\",\"sort_order\":2}");
+    assertThat(s.put(images(p) + "/" + d, "{\"sort_order\":2}").status()).isEqualTo(200);
+    assertThat(sortOrders(s, q)).containsExactly(Map.entry(other, 2));
+  }
+
+  @Test
+  void makingRoomPastTheLargestSortOrderIs422AndMovesNothing() {
+    TestStore s = sr.newStore();
+    long p = s.product("Jar", 1);
+    long a = create(s, p, "{\"image_url\":\"https://example.com/a.png\",\"sort_order\":5}");
+    long b =
+        create(s, p, "{\"image_url\":\"https://example.com/b.png\",\"sort_order\":2147483647}");
+    long c = create(s, p, "{\"image_url\":\"https://example.com/c.png\",\"sort_order\":1}");
+    Response r = s.put(images(p) + "/" + c, "{\"sort_order\":5,\"description\":\"moved\"}");
+    assertThat(r.status()).as(r.toString()).isEqualTo(422);
+    assertThat(r.json().path("errors").path("sort_order").asText()).contains("2147483647");
+    assertThat(sortOrders(s, p))
+        .containsExactly(Map.entry(c, 1), Map.entry(a, 5), Map.entry(b, 2147483647));
+    assertThat(s.get(images(p) + "/" + c).json().path("data").path("description").asText())
+        .isEmpty();
+    assertThat(s.put(images(p) + "/" + b, "{\"sort_order\":5}").status())
+        .as("the image at the top may itself move down")
+        .isEqualTo(200);
+    assertThat(sortOrders(s, p)).containsExactly(Map.entry(c, 1), Map.entry(b, 5), Map.entry(a, 6));
+  }
+
+  /** The product's images in list order, as id → sort_order. */
+  static List<Map.Entry<Long, Integer>> sortOrders(TestStore s, long product) {
+    List<Map.Entry<Long, Integer>> out = new java.util.ArrayList<>();
+    Response r = s.get(images(product));
+    assertThat(r.status()).isEqualTo(200);
+    r.json()
+        .path("data")
+        .forEach(n -> out.add(Map.entry(n.path("id").asLong(), n.path("sort_order").asInt())));
+    return out;
+  }
+
+  @Test
   void deletingAnImageRemovesItsFile() {
     TestStore s = sr.newStore();
     long p = s.product("Jar", 1);

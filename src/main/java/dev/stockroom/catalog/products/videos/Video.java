@@ -37,6 +37,7 @@ public final class Video {
           .sequence("videos")
           .required("video_id")
           .limit("videos_per_product", "videos")
+          .makesRoom()
           .validator(Video::validate);
 
   private Video() {}
