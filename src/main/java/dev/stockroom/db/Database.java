@@ -167,15 +167,15 @@ public final class Database implements AutoCloseable {
 
   /** The next id of {@code entity} in store {@code storeId}: 1, 2, 3 … with no reuse. */
   public static long nextId(Handle h, long storeId, String entity) {
-    return h.createQuery(
+    return Sql.firstLong(
+            h,
             """
             INSERT INTO id_sequences (store_id, entity, last_id) VALUES (?, ?, 1)
             ON CONFLICT (store_id, entity) DO UPDATE SET last_id = id_sequences.last_id + 1
-            RETURNING last_id""")
-        .bind(0, storeId)
-        .bind(1, entity)
-        .mapTo(Long.class)
-        .one();
+            RETURNING last_id""",
+            storeId,
+            entity)
+        .orElseThrow();
   }
 
   /** Reserves {@code n} consecutive ids of {@code entity}; returns the first. */
@@ -197,15 +197,15 @@ public final class Database implements AutoCloseable {
 
   /** Adds {@code delta} to a per-store count kept in the same transaction as the change. */
   public static void count(Handle h, long storeId, String entity, long delta) {
-    h.createUpdate(
-            """
-            INSERT INTO store_counts (store_id, entity, n) VALUES (?, ?, ?)
-            ON CONFLICT (store_id, entity) DO UPDATE SET n = store_counts.n + ?""")
-        .bind(0, storeId)
-        .bind(1, entity)
-        .bind(2, delta)
-        .bind(3, delta)
-        .execute();
+    Sql.update(
+        h,
+        """
+        INSERT INTO store_counts (store_id, entity, n) VALUES (?, ?, ?)
+        ON CONFLICT (store_id, entity) DO UPDATE SET n = store_counts.n + ?""",
+        storeId,
+        entity,
+        delta,
+        delta);
   }
 
   /**
@@ -216,25 +216,21 @@ public final class Database implements AutoCloseable {
     if (limit <= 0) {
       return false;
     }
-    return h.createQuery(
+    return Sql.firstLong(
+            h,
             """
             INSERT INTO store_counts (store_id, entity, n) VALUES (?, ?, 1)
             ON CONFLICT (store_id, entity) DO UPDATE SET n = store_counts.n + 1 WHERE store_counts.n < ?
-            RETURNING n""")
-        .bind(0, storeId)
-        .bind(1, entity)
-        .bind(2, limit)
-        .mapTo(Long.class)
-        .findOne()
+            RETURNING n""",
+            storeId,
+            entity,
+            limit)
         .isPresent();
   }
 
   public static long countOf(Handle h, long storeId, String entity) {
-    return h.createQuery("SELECT n FROM store_counts WHERE store_id = ? AND entity = ?")
-        .bind(0, storeId)
-        .bind(1, entity)
-        .mapTo(Long.class)
-        .findOne()
+    return Sql.firstLong(
+            h, "SELECT n FROM store_counts WHERE store_id = ? AND entity = ?", storeId, entity)
         .orElse(0L);
   }
 

@@ -19,6 +19,7 @@ import dev.stockroom.catalog.products.variants.VariantStore;
 import dev.stockroom.db.Database;
 import dev.stockroom.db.Docs;
 import dev.stockroom.db.Events;
+import dev.stockroom.db.Sql;
 import dev.stockroom.tenancy.Tenant;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -403,29 +404,28 @@ public final class ProductStore {
     if (name == null && !checkSku) {
       return;
     }
-    // Two indexed lookups in one round trip (an OR across two indexes would scan the store).
-    String byName = "SELECT name, sku FROM products WHERE store_id = ? AND id <> ? AND name = ?";
+    // Two indexed lookups in one round trip (an OR across two indexes would scan the store):
+    // 1 when the name is taken, 2 when the SKU is, 3 for both.
+    String byName =
+        "COALESCE((SELECT 1 FROM products WHERE store_id = ? AND id <> ? AND name = ? LIMIT 1), 0)";
     String bySku =
-        "SELECT name, sku FROM products WHERE store_id = ? AND id <> ? AND sku = ? AND sku <> ''";
-    String sql = name == null ? bySku : checkSku ? byName + " UNION ALL " + bySku : byName;
-    var q = h.createQuery(sql);
-    int at = 0;
+        "COALESCE((SELECT 2 FROM products WHERE store_id = ? AND id <> ? AND sku = ? AND sku <> ''"
+            + " LIMIT 1), 0)";
+    List<Object> args = new ArrayList<>(6);
     if (name != null) {
-      q.bind(at++, storeId).bind(at++, self).bind(at++, name);
+      args.addAll(List.of(storeId, self, name));
     }
     if (checkSku) {
-      q.bind(at++, storeId).bind(at++, self).bind(at, sku);
+      args.addAll(List.of(storeId, self, sku));
     }
-    List<Map.Entry<String, String>> clashes =
-        q.map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list();
-    for (var clash : clashes) {
-      if (clash.getKey().equals(name)) {
-        throw new ApiException.Conflict(
-            "The product name '" + name + "' is a duplicate; product names must be unique.",
-            Map.of(prefix + "name", "A product named '" + name + "' already exists."));
-      }
+    String sql = "SELECT " + (name == null ? "0" : byName) + " + " + (checkSku ? bySku : "0");
+    long clash = Sql.firstLong(h, sql, args.toArray()).orElse(0L);
+    if ((clash & 1) != 0) {
+      throw new ApiException.Conflict(
+          "The product name '" + name + "' is a duplicate; product names must be unique.",
+          Map.of(prefix + "name", "A product named '" + name + "' already exists."));
     }
-    if (!clashes.isEmpty() || (sku != null && VariantStore.skuTaken(h, storeId, sku, self))) {
+    if ((clash & 2) != 0 || (sku != null && VariantStore.skuTaken(h, storeId, sku, self))) {
       throw new ApiException.Conflict(
           "The SKU '" + sku + "' is a duplicate; SKUs must be unique.",
           Map.of(prefix + "sku", "A product with SKU '" + sku + "' already exists."));

@@ -13,6 +13,7 @@ import dev.stockroom.catalog.products.ProductStore;
 import dev.stockroom.db.Database;
 import dev.stockroom.db.Docs;
 import dev.stockroom.db.Events;
+import dev.stockroom.db.Sql;
 import dev.stockroom.tenancy.Tenant;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -272,14 +273,13 @@ public final class VariantStore {
     if (sku.isEmpty()) {
       return false;
     }
-    return h.createQuery(
-                "SELECT COUNT(*) FROM variants WHERE store_id = ? AND sku = ? AND sku <> '' AND product_id <> ?")
-            .bind(0, storeId)
-            .bind(1, sku)
-            .bind(2, exceptProduct)
-            .mapTo(Long.class)
-            .one()
-        > 0;
+    return Sql.firstLong(
+            h,
+            "SELECT 1 FROM variants WHERE store_id = ? AND sku = ? AND sku <> '' AND product_id <> ? LIMIT 1",
+            storeId,
+            sku,
+            exceptProduct)
+        .isPresent();
   }
 
   /** Deletes the variants, options and modifiers of the given products. */
