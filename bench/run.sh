@@ -316,8 +316,8 @@ fi
 # Memory of the Stockroom server: peak RSS from the kernel; peak heap in use from the GC log
 # (heap before each collection) and from the heap as it stands now, whichever is larger.
 rss_mb="$(awk '/^VmHWM:/ {printf "%.0f", $2 / 1024}' "/proc/$server_pid/status" 2>/dev/null || echo "?")"
-# The RSS counts the SQLite file's memory-mapped pages (the OS's file cache, once per connection
-# that maps them); the anonymous part is the process's own memory.
+# The anonymous part of the RSS is the process's own memory (the RSS would also count any
+# memory-mapped file pages).
 anon_mb="$(awk '/^RssAnon:/ {printf "%.0f", $2 / 1024}' "/proc/$server_pid/status" 2>/dev/null || echo "?")"
 now_used_kb="$("$jdk_bin/jcmd" "$server_pid" GC.heap_info 2>/dev/null | sed -n 's/.* used \([0-9][0-9]*\)K.*/\1/p' | head -1 || true)"
 gc_peak_kb="$({ grep -o '[0-9][0-9]*[KMG]->' "$work/gc.log" 2>/dev/null || true; } \
@@ -389,7 +389,7 @@ table="$work/table.md"
     row ceiling-250 "bare Helidon, captured 250-product page of $(( (page250_bytes + 512) / 1024 )) KB (reference)" "—" "1"
   fi
   awk -v h="$heap_peak_mb" -v m="$heap_max_mb" -v rss="$rss_mb" -v anon="$anon_mb" \
-    'BEGIN {printf "| server heap | peak used %s MB (RSS peak %s MB, mapped database file included; anonymous memory at the end %s MB) | | | | ≤ %s MB (-Xmx%sm) | %s |\n", h, rss, anon, m, m, (h <= m ? "pass" : "FAIL")}'
+    'BEGIN {printf "| server heap | peak used %s MB (RSS peak %s MB; anonymous memory at the end %s MB) | | | | ≤ %s MB (-Xmx%sm) | %s |\n", h, rss, anon, m, m, (h <= m ? "pass" : "FAIL")}'
   echo
   if want list-50; then
     awk -v l="${rps[list-50]}" -v c="${rps[ceiling-50]}" \

@@ -24,9 +24,6 @@ import org.sqlite.SQLiteDataSource;
 public final class Database implements AutoCloseable {
   private static final int READERS = 4;
 
-  /** The most of a SQLite file read through a memory mapping (the rest is read with pread). */
-  private static final long MMAP_BYTES = 2L << 30;
-
   public enum Dialect {
     SQLITE,
     POSTGRES
@@ -84,10 +81,6 @@ public final class Database implements AutoCloseable {
           syncFull ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
       sc.setBusyTimeout(10_000);
       sc.setCacheSize(-16_000); // 16 MB a connection: it sits outside the Java heap
-      // Reads past each connection's own cache come from the OS's page cache through a mapping
-      // rather than a pread call a page (about one a GET of a product on a 20,000-product store:
-      // 3,639 calls in 2 s without, none with). Address space only; writes still go to the WAL.
-      sc.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(MMAP_BYTES));
       SQLiteDataSource ds = new SQLiteDataSource(sc);
       ds.setUrl(jdbcUrl);
       cfg.setDataSource(ds);
