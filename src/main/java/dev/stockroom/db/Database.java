@@ -160,31 +160,23 @@ public final class Database implements AutoCloseable {
 
   /** The next id of {@code entity} in store {@code storeId}: 1, 2, 3 … with no reuse. */
   public static long nextId(Handle h, long storeId, String entity) {
-    return Sql.firstLong(
-            h,
-            """
-            INSERT INTO id_sequences (store_id, entity, last_id) VALUES (?, ?, 1)
-            ON CONFLICT (store_id, entity) DO UPDATE SET last_id = id_sequences.last_id + 1
-            RETURNING last_id""",
-            storeId,
-            entity)
-        .orElseThrow();
+    return nextIds(h, storeId, entity, 1);
   }
 
   /** Reserves {@code n} consecutive ids of {@code entity}; returns the first. */
   public static long nextIds(Handle h, long storeId, String entity, int n) {
     long last =
-        h.createQuery(
+        Sql.firstLong(
+                h,
                 """
                 INSERT INTO id_sequences (store_id, entity, last_id) VALUES (?, ?, ?)
                 ON CONFLICT (store_id, entity) DO UPDATE SET last_id = id_sequences.last_id + ?
-                RETURNING last_id""")
-            .bind(0, storeId)
-            .bind(1, entity)
-            .bind(2, (long) n)
-            .bind(3, (long) n)
-            .mapTo(Long.class)
-            .one();
+                RETURNING last_id""",
+                storeId,
+                entity,
+                (long) n,
+                (long) n)
+            .orElseThrow();
     return last - n + 1;
   }
 

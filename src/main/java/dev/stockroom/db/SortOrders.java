@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockroom.api.ApiException;
 import dev.stockroom.api.Json;
 import java.util.List;
-import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -19,6 +18,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
  */
 public final class SortOrders {
   private SortOrders() {}
+
+  private record Row(long id, String doc, long sortOrder) {}
 
   /**
    * Makes room at {@code sortOrder} for row {@code id} among its siblings: the rows of {@code
@@ -36,23 +37,28 @@ public final class SortOrders {
       long id,
       long sortOrder,
       String dateModified) {
-    String others = " FROM " + table + " WHERE " + siblings + " AND id <> ? AND sort_order ";
-    long taken =
-        bind(h.createQuery("SELECT COUNT(*)" + others + "= ?"), binds, id, sortOrder)
-            .mapTo(Long.class)
-            .one();
-    if (taken == 0) {
+    // One read: the siblings at or after the value; nothing moves unless one holds it exactly.
+    List<Row> moving =
+        bind(
+                h.createQuery(
+                    "SELECT id, doc, sort_order FROM "
+                        + table
+                        + " WHERE "
+                        + siblings
+                        + " AND id <> ? AND sort_order >= ? ORDER BY id"),
+                binds,
+                id,
+                sortOrder)
+            .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+            .list();
+    if (moving.stream().noneMatch(r -> r.sortOrder() == sortOrder)) {
       return 0;
     }
-    List<Map.Entry<Long, String>> moving =
-        bind(h.createQuery("SELECT id, doc" + others + ">= ? ORDER BY id"), binds, id, sortOrder)
-            .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
-            .list();
     PreparedBatch batch =
         h.prepareBatch(
             "UPDATE " + table + " SET sort_order = ?, doc = ? WHERE " + siblings + " AND id = ?");
-    for (Map.Entry<Long, String> row : moving) {
-      ObjectNode doc = (ObjectNode) Json.tree(row.getValue());
+    for (Row row : moving) {
+      ObjectNode doc = (ObjectNode) Json.tree(row.doc());
       long next = doc.path("sort_order").asLong() + 1;
       if (next > Integer.MAX_VALUE) {
         throw ApiException.Invalid.field(
@@ -70,7 +76,7 @@ public final class SortOrders {
       for (int i = 0; i < binds.size(); i++) {
         batch.bind(2 + i, binds.get(i));
       }
-      batch.bind(2 + binds.size(), row.getKey()).add();
+      batch.bind(2 + binds.size(), row.id()).add();
     }
     batch.execute();
     return moving.size();

@@ -134,14 +134,13 @@ public final class ProductStore {
   /** Another product has this SKU (variants check their SKUs against products too). */
   public static boolean skuTakenByProduct(Handle h, long storeId, String sku, long exceptProduct) {
     return !sku.isEmpty()
-        && h.createQuery(
-                    "SELECT COUNT(*) FROM products WHERE store_id = ? AND sku = ? AND sku <> '' AND id <> ?")
-                .bind(0, storeId)
-                .bind(1, sku)
-                .bind(2, exceptProduct)
-                .mapTo(Long.class)
-                .one()
-            > 0;
+        && Sql.firstLong(
+                h,
+                "SELECT 1 FROM products WHERE store_id = ? AND sku = ? AND sku <> '' AND id <> ? LIMIT 1",
+                storeId,
+                sku,
+                exceptProduct)
+            .isPresent();
   }
 
   /**
