@@ -18,7 +18,9 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * Reads of resources stored as a JSON document plus filter columns ({@code store_id, id, …, doc}).
  * Deep pages walk the narrow (store_id, sort key, id) index for the ids first and fetch the wide
- * rows only for those; unfiltered totals come from the per-store count.
+ * rows only for those; unfiltered pages in id order start from the nearest rung of an {@link
+ * IdLadders} ladder instead of walking from the first entry. Unfiltered totals come from the
+ * per-store count.
  */
 public final class Docs {
   /** Above this offset, ids are paged first and rows fetched after (deep OFFSET over wide rows). */
@@ -135,12 +137,18 @@ public final class Docs {
       return new Page(docs, total, ids);
     }
     List<Long> ids =
-        bindAll(
-                h.createQuery("SELECT id FROM " + table + " WHERE " + cond + limit),
-                storeId,
-                where.binds())
-            .mapTo(Long.class)
-            .list();
+        where.isEmpty()
+            ? IdLadders.pageIds(h, table, storeId, total, orderBy, paging.offset(), paging.limit())
+            : null;
+    if (ids == null) {
+      ids =
+          bindAll(
+                  h.createQuery("SELECT id FROM " + table + " WHERE " + cond + limit),
+                  storeId,
+                  where.binds())
+              .mapTo(Long.class)
+              .list();
+    }
     return new Page(byIds(h, table, storeId, ids), total, ids);
   }
 

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
 
@@ -32,6 +34,23 @@ public final class Sql {
             long v = rs.getLong(1);
             return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(v);
           }
+        });
+  }
+
+  /** The first column of every row as longs, in the order of the rows. */
+  public static List<Long> longs(Handle h, String sql, Object... args) {
+    return run(
+        h,
+        sql,
+        args,
+        ps -> {
+          List<Long> out = new ArrayList<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(rs.getLong(1));
+            }
+          }
+          return out;
         });
   }
 
