@@ -158,19 +158,16 @@ public final class Docs {
       return List.of();
     }
     Map<Long, byte[]> found = new HashMap<>();
-    Query q =
-        h.createQuery(
-            "SELECT id, doc FROM "
-                + table
-                + " WHERE store_id = ? AND id IN ("
-                + Filters.marks(ids.size())
-                + ")");
-    q.bind(0, storeId);
-    for (int i = 0; i < ids.size(); i++) {
-      q.bind(i + 1, ids.get(i));
-    }
-    q.map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getBytes(2)))
-        .forEach(e -> found.put(e.getKey(), e.getValue()));
+    Sql.eachKeyed(
+        h,
+        "SELECT id, doc FROM "
+            + table
+            + " WHERE store_id = ? AND id IN ("
+            + Filters.marks(ids.size())
+            + ")",
+        storeId,
+        ids,
+        found::put);
     List<byte[]> out = new ArrayList<>(ids.size());
     for (Long id : ids) {
       byte[] d = found.get(id);

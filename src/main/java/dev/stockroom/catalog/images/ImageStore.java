@@ -11,6 +11,7 @@ import dev.stockroom.db.Database;
 import dev.stockroom.db.Docs;
 import dev.stockroom.db.Events;
 import dev.stockroom.db.SortOrders;
+import dev.stockroom.db.Sql;
 import dev.stockroom.tenancy.Tenant;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,11 +72,12 @@ public final class ImageStore {
     forChunks(
         productIds,
         chunk ->
-            inProducts(h, "SELECT product_id, doc FROM product_images", storeId, chunk, ORDER)
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getBytes(2)))
-                .forEach(
-                    e ->
-                        out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+            Sql.eachKeyed(
+                h,
+                inProducts("SELECT product_id, doc FROM product_images", chunk.size(), ORDER),
+                storeId,
+                chunk,
+                (product, doc) -> out.computeIfAbsent(product, k -> new ArrayList<>()).add(doc)));
     return out;
   }
 
@@ -88,14 +90,15 @@ public final class ImageStore {
     forChunks(
         productIds,
         chunk ->
-            inProducts(
-                    h,
+            Sql.eachKeyed(
+                h,
+                inProducts(
                     "SELECT product_id, doc FROM product_images",
-                    storeId,
-                    chunk,
-                    "is_thumbnail DESC, " + ORDER)
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getBytes(2)))
-                .forEach(e -> out.putIfAbsent(e.getKey(), e.getValue())));
+                    chunk.size(),
+                    "is_thumbnail DESC, " + ORDER),
+                storeId,
+                chunk,
+                out::putIfAbsent));
     return out;
   }
 
@@ -108,10 +111,10 @@ public final class ImageStore {
     forChunks(
         productIds,
         chunk -> {
-          names.addAll(
-              inProducts(h, "SELECT file_name FROM product_images", storeId, chunk, "id")
-                  .mapTo(String.class)
-                  .list());
+          var q =
+              h.createQuery(inProducts("SELECT file_name FROM product_images", chunk.size(), "id"));
+          bindIds(q, storeId, chunk);
+          names.addAll(q.mapTo(String.class).list());
           var u =
               h.createUpdate(
                   "DELETE FROM product_images WHERE store_id = ? AND product_id IN ("
@@ -140,17 +143,13 @@ public final class ImageStore {
     }
   }
 
-  private static org.jdbi.v3.core.statement.Query inProducts(
-      Handle h, String select, long storeId, List<Long> chunk, String order) {
-    var q =
-        h.createQuery(
-            select
-                + " WHERE store_id = ? AND product_id IN ("
-                + Filters.marks(chunk.size())
-                + ") ORDER BY product_id, "
-                + order);
-    bindIds(q, storeId, chunk);
-    return q;
+  /** {@code select} for the rows of {@code n} products (arguments: the store, then their ids). */
+  private static String inProducts(String select, int n, String order) {
+    return select
+        + " WHERE store_id = ? AND product_id IN ("
+        + Filters.marks(n)
+        + ") ORDER BY product_id, "
+        + order;
   }
 
   private static void bindIds(

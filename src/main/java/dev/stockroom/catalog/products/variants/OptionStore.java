@@ -11,6 +11,7 @@ import dev.stockroom.catalog.products.ProductStore;
 import dev.stockroom.db.Database;
 import dev.stockroom.db.Docs;
 import dev.stockroom.db.Events;
+import dev.stockroom.db.Sql;
 import dev.stockroom.tenancy.Tenant;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 import org.jspecify.annotations.Nullable;
 
 /** SQL for variant options and modifiers, with their values kept inside each document. */
@@ -53,20 +53,17 @@ public final class OptionStore {
     Map<Long, List<byte[]>> out = new HashMap<>();
     for (int from = 0; from < productIds.size(); from += 500) {
       List<Long> chunk = productIds.subList(from, Math.min(productIds.size(), from + 500));
-      Query q =
-          h.createQuery(
-              select
-                  + " WHERE store_id = ? AND product_id IN ("
-                  + Filters.marks(chunk.size())
-                  + ")"
-                  + and
-                  + " ORDER BY product_id, id");
-      q.bind(0, storeId);
-      for (int i = 0; i < chunk.size(); i++) {
-        q.bind(i + 1, chunk.get(i));
-      }
-      q.map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getBytes(2)))
-          .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+      Sql.eachKeyed(
+          h,
+          select
+              + " WHERE store_id = ? AND product_id IN ("
+              + Filters.marks(chunk.size())
+              + ")"
+              + and
+              + " ORDER BY product_id, id",
+          storeId,
+          chunk,
+          (product, doc) -> out.computeIfAbsent(product, k -> new ArrayList<>()).add(doc));
     }
     return out;
   }
