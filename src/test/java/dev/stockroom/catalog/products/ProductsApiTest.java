@@ -254,6 +254,56 @@ class ProductsApiTest {
   }
 
   @Test
+  void includesOfAPageBelongToItsOwnProductsOnly() {
+    TestStore s = sr.newStore();
+    // Five products, each with two option variants and one image, all named after it.
+    for (int i = 1; i <= 5; i++) {
+      String variants =
+          "[{\"sku\":\"INC-%d-A\",\"option_values\":[{\"option_display_name\":\"Size\",\"label\":\"A%d\"}]},"
+                  .formatted(i, i)
+              + "{\"sku\":\"INC-%d-B\",\"option_values\":[{\"option_display_name\":\"Size\",\"label\":\"B%d\"}]}]"
+                  .formatted(i, i);
+      Response r =
+          s.post(
+              P,
+              "{\"name\":\"Inc %d\",\"type\":\"physical\",\"weight\":1,\"price\":1,\"variants\":%s}"
+                  .formatted(i, variants));
+      assertThat(r.status()).as(r.body()).isEqualTo(201);
+      long id = r.json().path("data").path("id").asLong();
+      Response image =
+          s.post(
+              P + "/" + id + "/images",
+              "{\"image_url\":\"https://example.com/inc-" + id + ".jpg\"}");
+      assertThat(image.status()).as(image.body()).isEqualTo(201);
+    }
+    // Ids read as one range with a gap to drop (1, 3, 4), as an IN list (1, 5), as a whole range,
+    // and out of order.
+    for (String ids : List.of("1,3,4", "1,5", "1,2,3,4,5", "4,2")) {
+      Response r = s.get(P + "?id:in=" + ids + "&include=variants,images,primary_image,options");
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      assertThat(ids(r))
+          .as(ids)
+          .containsExactlyInAnyOrderElementsOf(
+              java.util.Arrays.stream(ids.split(",")).map(Long::valueOf).toList());
+      for (JsonNode p : r.json().path("data")) {
+        long id = p.path("id").asLong();
+        assertThat(p.path("variants")).as("variants of %d", id).hasSize(2);
+        for (JsonNode v : p.path("variants")) {
+          assertThat(v.path("product_id").asLong()).isEqualTo(id);
+          assertThat(v.path("sku").asText()).startsWith("INC-" + id + "-");
+        }
+        assertThat(p.path("options")).as("options of %d", id).hasSize(1);
+        assertThat(p.path("options").get(0).path("product_id").asLong()).isEqualTo(id);
+        assertThat(p.path("images")).as("images of %d", id).hasSize(1);
+        assertThat(p.path("images").get(0).path("product_id").asLong()).isEqualTo(id);
+        assertThat(p.path("images").get(0).path("image_url").asText())
+            .isEqualTo("https://example.com/inc-" + id + ".jpg");
+        assertThat(p.path("primary_image").path("product_id").asLong()).isEqualTo(id);
+      }
+    }
+  }
+
+  @Test
   void pagingMetaAndLinks() {
     TestStore s = sr.newStore();
     for (int i = 0; i < 5; i++) {

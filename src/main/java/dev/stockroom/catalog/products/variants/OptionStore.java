@@ -55,12 +55,9 @@ public final class OptionStore {
       List<Long> chunk = productIds.subList(from, Math.min(productIds.size(), from + 500));
       Sql.eachKeyed(
           h,
-          select
-              + " WHERE store_id = ? AND product_id IN ("
-              + Filters.marks(chunk.size())
-              + ")"
-              + and
-              + " ORDER BY product_id, id",
+          select,
+          "product_id",
+          and + " ORDER BY product_id, id",
           storeId,
           chunk,
           (product, doc) -> out.computeIfAbsent(product, k -> new ArrayList<>()).add(doc));
