@@ -42,6 +42,10 @@ public final class HttpEdge implements Handler {
   private final AdminPipeline admin;
   private final PublicPipeline files;
   private final long maxBodyBytes;
+
+  /** Refused bodies up to this size are read to their end (and dropped) before the answer. */
+  private static final long DRAIN_LIMIT = 32L * 1024 * 1024;
+
   private final String nodePrefix = Long.toHexString(System.nanoTime() & 0xffffff);
   private final AtomicLong requests = new AtomicLong();
 
@@ -71,6 +75,7 @@ public final class HttpEdge implements Handler {
         .forEach(h -> headers.putIfAbsent(h.name().toLowerCase(java.util.Locale.ROOT), h.get()));
     Reply reply;
     boolean tooLargeBody = false;
+    boolean drained = false;
     try {
       byte[] body = new byte[0];
       boolean tooLarge = false;
@@ -80,10 +85,12 @@ public final class HttpEdge implements Handler {
         long declared = req.headers().contentLength().orElse(-1);
         if (declared > cap) {
           tooLarge = true;
+          drained = declared <= DRAIN_LIMIT && drain(req.content().inputStream(), DRAIN_LIMIT);
         } else {
           byte[] read = readAtMost(req.content().inputStream(), cap);
-          if (read == null) {
+          if (read == null || read == DRAINED) {
             tooLarge = true;
+            drained = read == DRAINED;
           } else {
             body = read;
           }
@@ -124,7 +131,8 @@ public final class HttpEdge implements Handler {
       // Helidon closes the connection without writing anything: the client sees it reset.
       throw new CloseConnectionException("a fault rule dropped the connection");
     }
-    if (tooLargeBody) {
+    if (tooLargeBody && !drained) {
+      // The rest of the body was not read: the connection cannot carry another request.
       reply.header("Connection", "close");
     }
     write(res, method, reply, requestId);
@@ -150,7 +158,39 @@ public final class HttpEdge implements Handler {
     }
   }
 
-  /** The body, or null when it is longer than {@code max}. */
+  /**
+   * Reads and discards what is left of a body the answer does not need (over its cap), up to {@code
+   * max} bytes; true when the body ended within them. Answering before the client has sent all of
+   * it and then closing would make the kernel reset the connection (unread data), and a client
+   * still sending often loses the answer with it: a 403 or 413 arrives as "connection reset".
+   */
+  private static boolean drain(InputStream in, long max) {
+    try (in) {
+      byte[] buf = new byte[64 * 1024];
+      long total = 0;
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        total += n;
+        if (total > max) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      throw new UncheckedIOException(new IOException(e));
+    }
+  }
+
+  /** What {@link #readAtMost} answers for a body over its cap that it then read to the end. */
+  private static final byte[] DRAINED = new byte[0];
+
+  /**
+   * The body; {@link #DRAINED} when it is longer than {@code max} but ended within {@link
+   * #DRAIN_LIMIT} (the rest read and dropped, as {@link #drain} does), null when it went on beyond
+   * that.
+   */
   private static byte @Nullable [] readAtMost(InputStream in, long max) {
     try (in) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -160,7 +200,7 @@ public final class HttpEdge implements Handler {
       while ((n = in.read(buf)) > 0) {
         total += n;
         if (total > max) {
-          return null; // the rest is not read: the answer closes the connection instead
+          return drain(in, DRAIN_LIMIT - total) ? DRAINED : null;
         }
         out.write(buf, 0, n);
       }

@@ -433,6 +433,71 @@ class PipelineApiTest {
         .isEqualTo(10);
   }
 
+  /** Sends {@code head} and {@code body} on {@code socket} and reads one answer (head and body). */
+  private static String exchange(java.net.Socket socket, String head, byte[] body)
+      throws java.io.IOException {
+    var out = socket.getOutputStream();
+    out.write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    out.write(body);
+    out.flush();
+    var in = socket.getInputStream();
+    var buf = new java.io.ByteArrayOutputStream();
+    int c;
+    while ((c = in.read()) != -1) {
+      buf.write(c);
+      String sofar = buf.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+      if (sofar.endsWith("\r\n\r\n")) {
+        var m = java.util.regex.Pattern.compile("(?i)content-length:\\s*(\\d+)").matcher(sofar);
+        buf.write(in.readNBytes(m.find() ? Integer.parseInt(m.group(1)) : 0));
+        break;
+      }
+    }
+    return buf.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  @Test
+  void aRefusedBodyOverTheCapIsReadToItsEndAndTheConnectionLivesOn() throws Exception {
+    // Answering before a client has sent its whole body and then closing made the kernel reset
+    // the connection, and the client often lost the 403 or 413 with it. The server reads such a
+    // body to its end (up to 32 MB), answers, and keeps the connection.
+    TestStore s = sr.newStore();
+    String readOnly = sr.newToken(s.hash(), List.of("store_v2_products_read_only"));
+    byte[] big =
+        ("{\"name\":\"" + "x".repeat(300 * 1024) + "\"}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try (var socket = new java.net.Socket("127.0.0.1", sr.app().port())) {
+      socket.setSoTimeout(10_000);
+      for (String[] c : List.of(new String[] {readOnly, "403"}, new String[] {s.token(), "413"})) {
+        String answer =
+            exchange(
+                socket,
+                "POST "
+                    + s.path("v3/catalog/brands")
+                    + " HTTP/1.1\r\nHost: x\r\nX-Auth-Token: "
+                    + c[0]
+                    + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + big.length
+                    + "\r\n\r\n",
+                big);
+        assertThat(answer)
+            .startsWith("HTTP/1.1 " + c[1])
+            .doesNotContainIgnoringCase("connection: close");
+        assertThat(answer).contains("\"status\":" + c[1]);
+      }
+      // The same connection carries the next request.
+      String next =
+          exchange(
+              socket,
+              "GET "
+                  + s.path("v3/catalog/brands")
+                  + " HTTP/1.1\r\nHost: x\r\nX-Auth-Token: "
+                  + s.token()
+                  + "\r\n\r\n",
+              new byte[0]);
+      assertThat(next).startsWith("HTTP/1.1 200");
+    }
+  }
+
   @Test
   void theChecksComeInTheContractsOrder() {
     TestStore s = sr.newStore();
