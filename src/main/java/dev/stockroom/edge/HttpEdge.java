@@ -43,7 +43,7 @@ public final class HttpEdge implements Handler {
   private final PublicPipeline files;
   private final long maxBodyBytes;
 
-  /** Refused bodies up to this size are read to their end (and dropped) before the answer. */
+  /** Refused bodies up to this size are read to their end (and dropped) after the answer. */
   private static final long DRAIN_LIMIT = 32L * 1024 * 1024;
 
   private final String nodePrefix = Long.toHexString(System.nanoTime() & 0xffffff);
@@ -75,7 +75,8 @@ public final class HttpEdge implements Handler {
         .forEach(h -> headers.putIfAbsent(h.name().toLowerCase(java.util.Locale.ROOT), h.get()));
     Reply reply;
     boolean tooLargeBody = false;
-    boolean drained = false;
+    // The unread rest of a body over its cap, read and dropped once the answer is sent.
+    InputStream rest = null;
     try {
       byte[] body = new byte[0];
       boolean tooLarge = false;
@@ -85,12 +86,13 @@ public final class HttpEdge implements Handler {
         long declared = req.headers().contentLength().orElse(-1);
         if (declared > cap) {
           tooLarge = true;
-          drained = declared <= DRAIN_LIMIT && drain(req.content().inputStream(), DRAIN_LIMIT);
+          rest = declared <= DRAIN_LIMIT ? req.content().inputStream() : null;
         } else {
-          byte[] read = readAtMost(req.content().inputStream(), cap);
-          if (read == null || read == DRAINED) {
+          InputStream in = req.content().inputStream();
+          byte[] read = readAtMost(in, cap);
+          if (read == null) {
             tooLarge = true;
-            drained = read == DRAINED;
+            rest = in;
           } else {
             body = read;
           }
@@ -131,11 +133,15 @@ public final class HttpEdge implements Handler {
       // Helidon closes the connection without writing anything: the client sees it reset.
       throw new CloseConnectionException("a fault rule dropped the connection");
     }
-    if (tooLargeBody && !drained) {
-      // The rest of the body was not read: the connection cannot carry another request.
+    if (tooLargeBody && rest == null) {
+      // The rest of the body will not be read: the connection cannot carry another request.
       reply.header("Connection", "close");
     }
     write(res, method, reply, requestId);
+    if (rest != null && !drain(rest, DRAIN_LIMIT)) {
+      // Answered, but the body goes on past the drain limit: nothing more on this connection.
+      throw new CloseConnectionException("a refused request body went on past " + DRAIN_LIMIT);
+    }
   }
 
   private static boolean tooLargeClose(ServerResponse res) {
@@ -159,10 +165,11 @@ public final class HttpEdge implements Handler {
   }
 
   /**
-   * Reads and discards what is left of a body the answer does not need (over its cap), up to {@code
-   * max} bytes; true when the body ended within them. Answering before the client has sent all of
-   * it and then closing would make the kernel reset the connection (unread data), and a client
-   * still sending often loses the answer with it: a 403 or 413 arrives as "connection reset".
+   * Reads and drops what is left of a body the answer did not need (over its cap), after the answer
+   * went out, up to {@code max} bytes; true when the body ended within them (the connection then
+   * carries the next request). Closing with a body still arriving would make the kernel reset the
+   * connection, and a client still sending often lost the 403 or 413 with it. A client that stops
+   * sending is cut off by the connection's read timeout; false then, as for an error.
    */
   private static boolean drain(InputStream in, long max) {
     try (in) {
@@ -176,23 +183,17 @@ public final class HttpEdge implements Handler {
         }
       }
       return true;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (RuntimeException e) {
-      throw new UncheckedIOException(new IOException(e));
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 
-  /** What {@link #readAtMost} answers for a body over its cap that it then read to the end. */
-  private static final byte[] DRAINED = new byte[0];
-
   /**
-   * The body; {@link #DRAINED} when it is longer than {@code max} but ended within {@link
-   * #DRAIN_LIMIT} (the rest read and dropped, as {@link #drain} does), null when it went on beyond
-   * that.
+   * The body, or null when it is longer than {@code max}: then the stream is left open, its rest
+   * unread, for {@link #drain} once the answer is sent.
    */
   private static byte @Nullable [] readAtMost(InputStream in, long max) {
-    try (in) {
+    try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buf = new byte[8192];
       long total = 0;
@@ -200,10 +201,11 @@ public final class HttpEdge implements Handler {
       while ((n = in.read(buf)) > 0) {
         total += n;
         if (total > max) {
-          return drain(in, DRAIN_LIMIT - total) ? DRAINED : null;
+          return null;
         }
         out.write(buf, 0, n);
       }
+      in.close();
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -458,8 +458,9 @@ class PipelineApiTest {
   @Test
   void aRefusedBodyOverTheCapIsReadToItsEndAndTheConnectionLivesOn() throws Exception {
     // Answering before a client has sent its whole body and then closing made the kernel reset
-    // the connection, and the client often lost the 403 or 413 with it. The server reads such a
-    // body to its end (up to 32 MB), answers, and keeps the connection.
+    // the connection, and the client often lost the 403 or 413 with it. The server answers on the
+    // headers, then reads the rest of such a body (up to 32 MB) and drops it, and the connection
+    // carries the next request.
     TestStore s = sr.newStore();
     String readOnly = sr.newToken(s.hash(), List.of("store_v2_products_read_only"));
     byte[] big =
