@@ -101,22 +101,16 @@ public final class Sql {
       return;
     }
     boolean[] wanted = new boolean[(int) (max - min + 1)];
-    int distinct = 0;
     for (long id : ids) {
-      if (!wanted[(int) (id - min)]) {
-        wanted[(int) (id - min)] = true;
-        distinct++;
-      }
+      wanted[(int) (id - min)] = true;
     }
     long base = min;
     KeyedRow take =
-        distinct == wanted.length
-            ? row
-            : (k, v) -> {
-              if (wanted[(int) (k - base)]) {
-                row.accept(k, v);
-              }
-            };
+        (k, v) -> {
+          if (wanted[(int) (k - base)]) {
+            row.accept(k, v);
+          }
+        };
     each(h, where + " BETWEEN ? AND ?" + tail, new Object[] {storeId, min, max}, take);
   }
 

@@ -18,6 +18,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -173,16 +174,7 @@ public final class HttpEdge implements Handler {
    */
   private static boolean drain(InputStream in, long max) {
     try (in) {
-      byte[] buf = new byte[64 * 1024];
-      long total = 0;
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        total += n;
-        if (total > max) {
-          return false;
-        }
-      }
-      return true;
+      return pump(in, null, max);
     } catch (IOException | RuntimeException e) {
       return false;
     }
@@ -195,15 +187,8 @@ public final class HttpEdge implements Handler {
   private static byte @Nullable [] readAtMost(InputStream in, long max) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buf = new byte[8192];
-      long total = 0;
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        total += n;
-        if (total > max) {
-          return null;
-        }
-        out.write(buf, 0, n);
+      if (!pump(in, out, max)) {
+        return null;
       }
       in.close();
       return out.toByteArray();
@@ -212,5 +197,26 @@ public final class HttpEdge implements Handler {
     } catch (RuntimeException e) {
       throw new UncheckedIOException(new IOException(e));
     }
+  }
+
+  /**
+   * Reads {@code in} into {@code sink} (null: drops what it reads) until it ends, true, or until
+   * more than {@code max} bytes have come, false.
+   */
+  private static boolean pump(InputStream in, @Nullable OutputStream sink, long max)
+      throws IOException {
+    byte[] buf = new byte[16 * 1024];
+    long total = 0;
+    int n;
+    while ((n = in.read(buf)) > 0) {
+      total += n;
+      if (total > max) {
+        return false;
+      }
+      if (sink != null) {
+        sink.write(buf, 0, n);
+      }
+    }
+    return true;
   }
 }
