@@ -21,10 +21,9 @@ firsts=()
 while ((SECONDS < end)); do
   # curl opens a new connection for each run; --max-time bounds a probe that never gets an answer.
   if t="$(curl -s -o /dev/null --max-time 30 -w '%{time_connect} %{time_starttransfer}' "$url")"; then
-    read -r connect first <<<"$t"
-    printf 'connect %6.1f ms   first byte %8.1f ms\n' \
-      "$(awk -v s="$connect" 'BEGIN{print s*1000}')" "$(awk -v s="$first" 'BEGIN{print s*1000}')"
-    firsts+=("$(awk -v s="$first" 'BEGIN{printf "%.1f", s*1000}')")
+    read -r connect first <<<"$(awk -v c="${t% *}" -v f="${t#* }" 'BEGIN{printf "%.1f %.1f", c*1000, f*1000}')"
+    printf 'connect %6s ms   first byte %8s ms\n' "$connect" "$first"
+    firsts+=("$first")
   else
     echo "no answer within 30 s"
     firsts+=(30000)
