@@ -213,6 +213,16 @@ public final class App implements AutoCloseable {
               .routing(r -> r.any(edge))
               .build()
               .start();
+      String unfair = dev.stockroom.edge.StarvedStarts.unavailable();
+      if (unfair != null) {
+        LOG.warn(
+            "New connections may wait seconds while large pages keep every core busy: the JDK did"
+                + " not open its virtual-thread scheduler ({}). Start Stockroom with ./stockroom"
+                + " serve or java -jar target/stockroom.jar, or add --add-opens"
+                + " java.base/java.lang=ALL-UNNAMED --add-opens"
+                + " java.base/java.util.concurrent=ALL-UNNAMED to the java command.",
+            unfair);
+      }
       if (config.publicUrl() == null) {
         baseUrl.set(ownUrl(config.host(), server.port()));
       }

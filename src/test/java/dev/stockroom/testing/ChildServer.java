@@ -29,6 +29,8 @@ public record ChildServer(Process process, int port) {
             List.of(
                 java,
                 "--enable-native-access=ALL-UNNAMED",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
                 "-Xmx256m",
                 "-cp",
                 System.getProperty("java.class.path"),
