@@ -8,8 +8,8 @@
 #   wrk -t2 -c64 -d15s -s list250.lua -H "X-Auth-Token: …" http://127.0.0.1:8080/stores/…/v3/catalog/products
 #   bash bench/new-connections.sh http://127.0.0.1:8080/healthz
 # bench/RESULTS.md has what it showed: under a load that keeps both cores busy with 1 MB pages,
-# first answers after 10–18 s before commit 1d028cd, 50–360 ms since ("New connections under a
-# saturating load, solved").
+# the slowest first answer of a run took 10.6–18.2 s before commit 1d028cd and 243–263 ms since
+# (median 64–74 ms; "New connections under a saturating load, solved").
 set -euo pipefail
 
 url="${1:?usage: bash bench/new-connections.sh URL [SECONDS] [GAP]}"

@@ -38,6 +38,7 @@ import dev.stockroom.config.Config;
 import dev.stockroom.customers.Customers;
 import dev.stockroom.db.Database;
 import dev.stockroom.edge.HttpEdge;
+import dev.stockroom.edge.SubmissionRelay;
 import dev.stockroom.faults.FaultRoutes;
 import dev.stockroom.faults.FaultStore;
 import dev.stockroom.faults.Faults;
@@ -213,15 +214,11 @@ public final class App implements AutoCloseable {
               .routing(r -> r.any(edge))
               .build()
               .start();
-      String unfair = dev.stockroom.edge.StarvedStarts.unavailable();
-      if (unfair != null) {
+      String unrelayed = SubmissionRelay.unavailable();
+      if (unrelayed != null) {
         LOG.warn(
-            "New connections may wait seconds while large pages keep every core busy: the JDK did"
-                + " not open its virtual-thread scheduler ({}). Start Stockroom with ./stockroom"
-                + " serve or java -jar target/stockroom.jar, or add --add-opens"
-                + " java.base/java.lang=ALL-UNNAMED --add-opens"
-                + " java.base/java.util.concurrent=ALL-UNNAMED to the java command.",
-            unfair);
+            "New connections may wait seconds while large pages keep every core busy: {}.",
+            unrelayed);
       }
       if (config.publicUrl() == null) {
         baseUrl.set(ownUrl(config.host(), server.port()));

@@ -68,7 +68,7 @@ public final class HttpEdge implements Handler {
 
   @Override
   public void handle(ServerRequest req, ServerResponse res) {
-    StarvedStarts.relieve();
+    SubmissionRelay.relay();
     String requestId = nodePrefix + "-" + Long.toHexString(requests.incrementAndGet());
     String method = req.prologue().method().text();
     String path = req.path().rawPath();

@@ -13,9 +13,14 @@ import java.util.regex.Pattern;
 
 /**
  * The real server as a child JVM ({@code Main serve}), for tests that kill it with SIGKILL and
- * start it again on the same data: what survives a crash is what a user keeps.
+ * start it again on the same data: what survives a crash is what a user keeps. {@code startup} is
+ * what it printed up to "listening".
  */
-public record ChildServer(Process process, int port) {
+public record ChildServer(Process process, int port, String startup) {
+
+  /** The JVM flags {@code ./stockroom serve} gives the packaged jar. */
+  public static final List<String> STOCKROOM_JVM_FLAGS =
+      List.of("--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-XX:G1HeapRegionSize=4m");
 
   /**
    * Starts {@code serve} on a free port with {@code dataDir}, the database URL (null: SQLite in the
@@ -23,28 +28,51 @@ public record ChildServer(Process process, int port) {
    */
   public static ChildServer start(
       Path dataDir, String databaseUrl, String adminToken, String... options) throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
     List<String> cmd =
         new ArrayList<>(
             List.of(
-                java,
+                java(),
                 "--enable-native-access=ALL-UNNAMED",
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+                "--add-opens=java.base/jdk.internal.vm=ALL-UNNAMED",
                 "-Xmx256m",
                 "-cp",
                 System.getProperty("java.class.path"),
-                "dev.stockroom.Main",
-                "serve",
-                "--port",
-                "0",
-                "--data-dir",
-                dataDir.toString()));
+                "dev.stockroom.Main"));
+    cmd.addAll(serve(dataDir));
     if (databaseUrl != null) {
       cmd.add("--database-url");
       cmd.add(databaseUrl);
     }
     cmd.addAll(List.of(options));
+    return launch(cmd, adminToken);
+  }
+
+  /**
+   * Starts the packaged {@code jar} exactly as {@code ./stockroom serve} does ({@link
+   * #STOCKROOM_JVM_FLAGS}, {@code -jar}, so the manifest's settings apply) plus {@code jvmFlags},
+   * on SQLite in {@code dataDir}.
+   */
+  public static ChildServer startJar(
+      Path jar, Path dataDir, String adminToken, List<String> jvmFlags) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(java()));
+    cmd.addAll(STOCKROOM_JVM_FLAGS);
+    cmd.addAll(jvmFlags);
+    cmd.addAll(List.of("-jar", jar.toString()));
+    cmd.addAll(serve(dataDir));
+    return launch(cmd, adminToken);
+  }
+
+  private static String java() {
+    return ProcessHandle.current().info().command().orElse("java");
+  }
+
+  private static List<String> serve(Path dataDir) {
+    return List.of("serve", "--port", "0", "--data-dir", dataDir.toString());
+  }
+
+  private static ChildServer launch(List<String> cmd, String adminToken) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("STOCKROOM_ADMIN_TOKEN", adminToken);
     Process p = pb.start();
@@ -71,7 +99,7 @@ public record ChildServer(Process process, int port) {
                 });
         drain.setDaemon(true);
         drain.start();
-        return new ChildServer(p, Integer.parseInt(m.group(1)));
+        return new ChildServer(p, Integer.parseInt(m.group(1)), seen.toString());
       }
     }
     p.destroyForcibly();
