@@ -2,6 +2,7 @@ package dev.stockroom.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,12 +24,35 @@ public final class Dates {
     return V3.format(Instant.ofEpochMilli(epochMillis));
   }
 
+  private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  private static final String[] MONTHS = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+  };
+
   /**
-   * An HTTP date ({@code Last-Modified}): RFC 1123 in GMT, {@code Tue, 05 Mar 2019 21:40:11 GMT}.
+   * An HTTP date ({@code Last-Modified}) in the form HTTP requires of senders (RFC 9110
+   * IMF-fixdate: two-digit day, GMT), {@code Tue, 05 Mar 2019 21:40:11 GMT}. Built by hand: it is
+   * on every GET of a product or order, and a {@code DateTimeFormatter} cost several times more
+   * (its RFC 1123 form also writes day 5 as {@code 5}, not {@code 05}).
    */
   public static String http(long epochMillis) {
-    return DateTimeFormatter.RFC_1123_DATE_TIME.format(
-        Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.UTC));
+    LocalDateTime t =
+        LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000L), 0, ZoneOffset.UTC);
+    StringBuilder b = new StringBuilder(29);
+    b.append(DAYS[t.getDayOfWeek().getValue() - 1]).append(", ");
+    two(b, t.getDayOfMonth()).append(' ').append(MONTHS[t.getMonthValue() - 1]).append(' ');
+    int year = t.getYear();
+    for (int digits = 1000; digits > 1 && year < digits && year >= 0; digits /= 10) {
+      b.append('0');
+    }
+    b.append(year).append(' ');
+    two(b, t.getHour()).append(':');
+    two(b, t.getMinute()).append(':');
+    return two(b, t.getSecond()).append(" GMT").toString();
+  }
+
+  private static StringBuilder two(StringBuilder b, int n) {
+    return b.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
   }
 
   public static String v2(long epochMillis) {

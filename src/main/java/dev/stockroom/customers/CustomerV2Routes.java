@@ -15,9 +15,6 @@ import dev.stockroom.api.Scheduler;
 import dev.stockroom.api.Schema;
 import dev.stockroom.api.V2;
 import dev.stockroom.tenancy.Scopes;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -142,11 +139,7 @@ final class CustomerV2Routes implements Routes {
   private Reply get(Call c) {
     ObjectNode doc = store.get(c.tenant(), c.id("customer_id"));
     long modified = Dates.parse(doc.get("date_modified").asText());
-    return V2.one(CustomerV2.render(c, doc))
-        .header(
-            "Last-Modified",
-            DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                Instant.ofEpochMilli(modified).atZone(ZoneOffset.UTC)));
+    return V2.one(CustomerV2.render(c, doc)).header("Last-Modified", Dates.http(modified));
   }
 
   private static ObjectNode input(Call c, List<String> required) {

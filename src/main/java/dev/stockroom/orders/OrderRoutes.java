@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.stockroom.api.ApiException;
 import dev.stockroom.api.Call;
+import dev.stockroom.api.Dates;
 import dev.stockroom.api.Paging;
 import dev.stockroom.api.Query;
 import dev.stockroom.api.Reply;
@@ -13,9 +14,6 @@ import dev.stockroom.api.Scheduler;
 import dev.stockroom.api.V2;
 import dev.stockroom.tenancy.Scopes;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,8 +72,7 @@ public final class OrderRoutes implements Routes {
 
   /** An HTTP date (RFC 1123, GMT) for Last-Modified. */
   static String httpDate(long epochMillis) {
-    return DateTimeFormatter.RFC_1123_DATE_TIME.format(
-        Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC));
+    return Dates.http(epochMillis);
   }
 
   private Reply update(Call c) {
