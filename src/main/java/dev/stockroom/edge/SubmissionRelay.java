@@ -113,15 +113,20 @@ public final class SubmissionRelay {
     if (task == null) {
       return false;
     }
+    boolean pushed = false;
     try {
       PIN.invokeExact();
       try {
         // From a carrier, execute pushes onto that carrier's own queue (behind its other work).
         scheduler.execute(task);
+        pushed = true;
       } finally {
         UNPIN.invokeExact();
       }
     } catch (Throwable e) {
+      if (pushed) {
+        return true; // queued once already: submitting it again would run the thread twice
+      }
       // Out of queue space or memory: the task must still run, from a submission queue.
       try {
         var unused = scheduler.externalSubmit(task); // the task is the thread's own; no result
