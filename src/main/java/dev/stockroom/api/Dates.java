@@ -41,11 +41,7 @@ public final class Dates {
     StringBuilder b = new StringBuilder(29);
     b.append(DAYS[t.getDayOfWeek().getValue() - 1]).append(", ");
     two(b, t.getDayOfMonth()).append(' ').append(MONTHS[t.getMonthValue() - 1]).append(' ');
-    int year = t.getYear();
-    for (int digits = 1000; digits > 1 && year < digits && year >= 0; digits /= 10) {
-      b.append('0');
-    }
-    b.append(year).append(' ');
+    b.append(t.getYear()).append(' '); // four digits from 1000 on; no stored date is older
     two(b, t.getHour()).append(':');
     two(b, t.getMinute()).append(':');
     return two(b, t.getSecond()).append(" GMT").toString();

@@ -67,12 +67,7 @@ public final class OrderRoutes implements Routes {
 
   private Reply get(Call c) {
     OrderStore.Row r = store.get(c.tenant(), c.id("order_id"));
-    return V2.one(Order.render(c, r.doc())).header("Last-Modified", httpDate(r.modified()));
-  }
-
-  /** An HTTP date (RFC 1123, GMT) for Last-Modified. */
-  static String httpDate(long epochMillis) {
-    return Dates.http(epochMillis);
+    return V2.one(Order.render(c, r.doc())).header("Last-Modified", Dates.http(r.modified()));
   }
 
   private Reply update(Call c) {
