@@ -159,7 +159,12 @@ public final class HttpEdge implements Handler {
     if (reply.body().length > 0 && !typed) {
       res.header(HeaderNames.CONTENT_TYPE, "application/json");
     }
-    if (reply.body().length == 0 || method.equals("HEAD")) {
+    if (method.equals("HEAD") && reply.body().length > 0) {
+      // The length of the body a GET would get (RFC 9110 §8.6: a HEAD answer must not name
+      // another).
+      res.header(HeaderNames.CONTENT_LENGTH, Integer.toString(reply.body().length));
+      res.send();
+    } else if (reply.body().length == 0 || method.equals("HEAD")) {
       res.send();
     } else {
       res.send(reply.body());

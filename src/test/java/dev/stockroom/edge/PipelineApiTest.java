@@ -351,9 +351,16 @@ class PipelineApiTest {
   @Test
   void headAnswersLikeGetWithoutABody() {
     TestStore s = sr.newStore();
+    s.product("Head", 1);
     Response head = s.call("HEAD", "v3/catalog/products", null);
     assertThat(head.status()).isEqualTo(200);
     assertThat(head.body()).isEmpty();
+    // Its Content-Length is the length of the body a GET gets (RFC 9110 §9.3.2).
+    Response get = s.call("GET", "v3/catalog/products", null);
+    assertThat(head.header("Content-Length"))
+        .contains(
+            Integer.toString(get.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+    assertThat(head.header("Content-Type")).contains("application/json");
     assertRateHeaders(head);
   }
 

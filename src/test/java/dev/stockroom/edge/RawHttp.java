@@ -30,7 +30,8 @@ public final class RawHttp {
         if (sofar.endsWith("\r\n\r\n")) {
           java.util.regex.Matcher m =
               java.util.regex.Pattern.compile("(?i)content-length:\\s*(\\d+)").matcher(sofar);
-          int length = m.find() ? Integer.parseInt(m.group(1)) : 0;
+          // A HEAD answer names the length of the body it leaves out.
+          int length = m.find() && !raw.startsWith("HEAD ") ? Integer.parseInt(m.group(1)) : 0;
           buf.write(in.readNBytes(length));
           break;
         }
