@@ -39,6 +39,7 @@ import dev.stockroom.customers.Customers;
 import dev.stockroom.db.Database;
 import dev.stockroom.edge.HttpEdge;
 import dev.stockroom.edge.SubmissionRelay;
+import dev.stockroom.edge.TransportErrors;
 import dev.stockroom.faults.FaultRoutes;
 import dev.stockroom.faults.FaultStore;
 import dev.stockroom.faults.Faults;
@@ -210,7 +211,13 @@ public final class App implements AutoCloseable {
               .port(config.port())
               // Long filter lists (id:in=…) and include_fields reach the pipeline instead of a 414;
               // the Host header is never checked (clients send Host: api.bigcommerce.com).
-              .addProtocol(Http1Config.builder().maxPrologueLength(64 * 1024).build())
+              .addProtocol(
+                  Http1Config.builder()
+                      .maxPrologueLength(TransportErrors.PROLOGUE_BYTES)
+                      .maxHeadersSize(TransportErrors.HEADER_BYTES)
+                      .build())
+              // Helidon's own refusals (request line too long, not HTTP) in the API's envelope.
+              .directHandlers(TransportErrors.all())
               .routing(r -> r.any(edge))
               .build()
               .start();

@@ -510,4 +510,46 @@ class BadInputApiTest {
     assertThat(raw).startsWith("HTTP/1.1 413");
     assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(5_000);
   }
+
+  @Test
+  void theHttpServersOwnRefusalsComeInTheEnvelopeWithTheSeedsCodes() {
+    TestStore s = sr.newStore();
+    int port = sr.app().port();
+    String auth = "\r\nHost: x\r\nX-Auth-Token: " + s.token();
+    // A request line over 64 KB: 413 (the seed has no 414), JSON, naming the limit.
+    String longLine =
+        RawHttp.request(
+            port,
+            "GET "
+                + s.path("v3/catalog/products")
+                + "?name="
+                + "a".repeat(70_000)
+                + " HTTP/1.1"
+                + auth
+                + "\r\n\r\n");
+    assertThat(longLine).startsWith("HTTP/1.1 413").contains("Content-Type: application/json");
+    assertThat(longLine).contains("{\"status\":413,").contains("64 KB");
+    // Headers over 16 KB together, and a header line that is not one: 400 saying so.
+    String bigHeaders =
+        RawHttp.request(
+            port,
+            "GET "
+                + s.path("v3/catalog/products")
+                + " HTTP/1.1"
+                + auth
+                + "\r\nX-Padding: "
+                + "b".repeat(20_000)
+                + "\r\n\r\n");
+    assertThat(bigHeaders).startsWith("HTTP/1.1 400").contains("application/json");
+    assertThat(bigHeaders).contains("{\"status\":400,").contains("16 KB");
+    // Once the request line is read, a v2 path gets the v2 envelope: a list of {status, message}.
+    String v2 =
+        RawHttp.request(
+            port, "GET " + s.path("v2/orders") + " HTTP/1.1" + auth + "\r\nBad Header: x\r\n\r\n");
+    assertThat(v2).startsWith("HTTP/1.1 400").contains("[{\"status\":400,\"message\":");
+    // Bytes that are not HTTP get no answer at all (the connection is closed), never a 5xx.
+    assertThat(RawHttp.request(port, "HELLO THERE\r\n\r\n")).isEmpty();
+    // The server serves on.
+    assertThat(s.get("v3/catalog/products").status()).isEqualTo(200);
+  }
 }
