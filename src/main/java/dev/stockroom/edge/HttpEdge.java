@@ -160,8 +160,7 @@ public final class HttpEdge implements Handler {
       res.header(HeaderNames.CONTENT_TYPE, "application/json");
     }
     if (method.equals("HEAD") && reply.body().length > 0) {
-      // The length of the body a GET would get (RFC 9110 §8.6: a HEAD answer must not name
-      // another).
+      // The length a GET's body has: RFC 9110 §8.6 forbids any other in a HEAD answer.
       res.header(HeaderNames.CONTENT_LENGTH, Integer.toString(reply.body().length));
       res.send();
     } else if (reply.body().length == 0 || method.equals("HEAD")) {

@@ -65,9 +65,9 @@ public final class TransportErrors implements DirectHandler {
           default ->
               "The request is not valid HTTP/1.1"
                   + reason(message)
-                  + ": a header line could not be read, or the headers are over "
+                  + ". Check the request line and the header lines (headers may take "
                   + HEADER_BYTES / 1024
-                  + " KB together.";
+                  + " KB together).";
         };
     Reply reply =
         ErrorRenderer.render(
