@@ -159,11 +159,11 @@ public final class HttpEdge implements Handler {
     if (reply.body().length > 0 && !typed) {
       res.header(HeaderNames.CONTENT_TYPE, "application/json");
     }
-    if (method.equals("HEAD") && reply.body().length > 0) {
+    if (reply.body().length == 0) {
+      res.send();
+    } else if (method.equals("HEAD")) {
       // The length a GET's body has: RFC 9110 §8.6 forbids any other in a HEAD answer.
       res.header(HeaderNames.CONTENT_LENGTH, Integer.toString(reply.body().length));
-      res.send();
-    } else if (reply.body().length == 0 || method.equals("HEAD")) {
       res.send();
     } else {
       res.send(reply.body());
