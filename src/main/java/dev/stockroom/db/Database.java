@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -22,7 +23,7 @@ import org.sqlite.SQLiteDataSource;
  * queue with group commit is cheaper and fairer than busy retries); readers run in parallel (WAL).
  */
 public final class Database implements AutoCloseable {
-  private static final int READERS = 4;
+  static final int READERS = 4;
 
   public enum Dialect {
     SQLITE,
@@ -33,7 +34,13 @@ public final class Database implements AutoCloseable {
   private final Jdbi jdbi;
   private final Dialect dialect;
   private final @Nullable WriteLane lane;
-  private final @Nullable ArrayBlockingQueue<Handle> readers;
+  private final @Nullable ConcurrentLinkedQueue<Handle> readers;
+
+  /**
+   * Turns at a reader, first come first served. (A queue's own unfair lock let a newcomer take a
+   * handle that a waiting caller had been woken for, and that caller waited again at the back.)
+   */
+  private final Semaphore turns = new Semaphore(READERS, true);
 
   private Database(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
@@ -43,7 +50,7 @@ public final class Database implements AutoCloseable {
       this.lane = new WriteLane(jdbi);
       // Long-lived reader handles keep their prepared statements (SQLite compiles SQL on every
       // prepare); WAL lets them read while the lane writes.
-      this.readers = new ArrayBlockingQueue<>(READERS);
+      this.readers = new ConcurrentLinkedQueue<>();
       for (int i = 0; i < READERS; i++) {
         Handle h = jdbi.open();
         h.setStatementBuilder(new CachedStatements());
@@ -116,21 +123,32 @@ public final class Database implements AutoCloseable {
     return dialect;
   }
 
+  /** Reads waiting for a turn at a reader (SQLite). */
+  int waitingReads() {
+    return turns.getQueueLength();
+  }
+
   public <T> T read(HandleCallback<T, RuntimeException> work) {
     if (readers == null) {
       return jdbi.withHandle(work);
     }
-    Handle h;
     try {
-      h = readers.take();
+      turns.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a reader", e);
     }
+    Handle h = readers.poll();
     try {
+      if (h == null) {
+        throw new IllegalStateException("a turn at a reader without a free reader");
+      }
       return work.withHandle(h);
     } finally {
-      readers.add(h);
+      if (h != null) {
+        readers.add(h);
+      }
+      turns.release();
     }
   }
 
