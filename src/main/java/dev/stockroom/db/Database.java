@@ -139,15 +139,14 @@ public final class Database implements AutoCloseable {
       throw new IllegalStateException("interrupted while waiting for a reader", e);
     }
     Handle h = readers.poll();
+    if (h == null) {
+      turns.release();
+      throw new IllegalStateException("a turn at a reader without a free reader");
+    }
     try {
-      if (h == null) {
-        throw new IllegalStateException("a turn at a reader without a free reader");
-      }
       return work.withHandle(h);
     } finally {
-      if (h != null) {
-        readers.add(h);
-      }
+      readers.add(h);
       turns.release();
     }
   }

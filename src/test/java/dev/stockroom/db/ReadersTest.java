@@ -2,13 +2,13 @@ package dev.stockroom.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stockroom.testing.Receiver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,9 +42,9 @@ class ReadersTest {
                               return h.createQuery("SELECT 1").mapTo(Integer.class).one();
                             })));
         if (i < holders) {
-          waitUntil(() -> served.size() == n + 1);
+          assertThat(Receiver.await(10, () -> served.size() == n + 1)).isTrue();
         } else {
-          waitUntil(() -> db.waitingReads() == n - holders + 1);
+          assertThat(Receiver.await(10, () -> db.waitingReads() == n - holders + 1)).isTrue();
         }
       }
       assertThat(served).containsExactly(0, 1, 2, 3);
@@ -55,7 +55,7 @@ class ReadersTest {
       for (int k = 0; k < holders; k++) {
         done.get(finishOrder[k]).countDown();
         int expected = holders + k + 1;
-        waitUntil(() -> served.size() == expected);
+        assertThat(Receiver.await(10, () -> served.size() == expected)).isTrue();
         assertThat(served.get(expected - 1)).as("turns so far: %s", served).isEqualTo(holders + k);
         assertThat(db.waitingReads()).isEqualTo(waiting - k - 1);
       }
@@ -68,14 +68,6 @@ class ReadersTest {
       assertThat(served).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
       assertThat(db.waitingReads()).isZero();
     }
-  }
-
-  private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-      Thread.sleep(1);
-    }
-    assertThat(condition.getAsBoolean()).as("within 10 s").isTrue();
   }
 
   private static void await(CountDownLatch latch) {
