@@ -113,9 +113,16 @@ public final class IdLadders implements JdbiConfig<IdLadders> {
     if (ladders.size() > MAX_LADDERS) {
       ladders.clear();
     }
+    Key key = new Key(storeId, table);
+    Ladder known = ladders.get(key);
+    if (known != null && known.count == total && known.lastId == lastId) {
+      // The common case reads without compute(), which locks a bin of the map: a virtual thread
+      // that finds it locked waits for a wake-up that a busy server delivers last.
+      return known;
+    }
     Ladder ladder =
         ladders.compute(
-            new Key(storeId, table),
+            key,
             (k, old) -> {
               if (old != null && old.count == total && old.lastId == lastId) {
                 return old;

@@ -36,7 +36,9 @@ public final class Watermarks {
     if (!enabled) {
       return Optional.empty();
     }
-    return Optional.of(marks.computeIfAbsent(new Key(storeId, table), k -> load.getAsLong()));
+    Key key = new Key(storeId, table);
+    Long known = marks.get(key); // a plain read first: computeIfAbsent can lock a bin
+    return Optional.of(known != null ? known : marks.computeIfAbsent(key, k -> load.getAsLong()));
   }
 
   /** A write set some row's {@code date_modified} to {@code millis}. */

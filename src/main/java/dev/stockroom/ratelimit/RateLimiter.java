@@ -1,12 +1,18 @@
 package dev.stockroom.ratelimit;
 
 import java.time.Clock;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Per-store fixed-window limiter shared by all of a store's API accounts (spec-digest §5). Exact on
- * one node: each store's window is guarded by its own monitor, so no more than the quota is granted
- * per window however many callers race.
+ * one node: each store's window is one immutable value swapped by compare-and-set, so no more than
+ * the quota is granted per window however many callers race.
+ *
+ * <p>No lock: requests run on virtual threads, and one that blocks on a monitor is woken through
+ * the scheduler's submission queue, which busy carriers reach last. With a monitor here, every
+ * request of a saturated store queued behind the first one that found it held, for seconds.
  */
 public final class RateLimiter {
   /** The state after one request, as the four X-Rate-Limit-* headers report it. */
@@ -17,15 +23,24 @@ public final class RateLimiter {
     }
   }
 
-  private static final class Window {
-    long start;
-    long used;
-    long quota;
-    long windowMs;
+  private record Window(long start, long used, long quota, long windowMs) {
+    /** This window, or a new empty one when it has ended or its quota or length changed. */
+    Window rolled(long quota, long windowMs, long now) {
+      if (this.quota != quota
+          || this.windowMs != windowMs
+          || now >= start + this.windowMs
+          || now < start) {
+        return new Window(now, 0, quota, windowMs);
+      }
+      return this;
+    }
   }
 
+  private static final Window NONE = new Window(0, 0, -1, -1);
+
   private final Clock clock;
-  private final ConcurrentHashMap<Long, Window> windows = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Long, AtomicReference<Window>> windows =
+      new ConcurrentHashMap<>();
 
   public RateLimiter(Clock clock) {
     this.clock = clock;
@@ -48,36 +63,38 @@ public final class RateLimiter {
 
   /** Uses up the rest of the current window (failure rehearsal: the next request gets 429). */
   public void drain(long storeId, long quota, long windowMs) {
-    Window w = windows.computeIfAbsent(storeId, id -> new Window());
-    synchronized (w) {
-      roll(w, quota, windowMs, clock.millis());
-      w.used = w.quota;
-    }
+    AtomicReference<Window> cell = cell(storeId);
+    long now = clock.millis();
+    Window old;
+    Window next;
+    do {
+      old = Objects.requireNonNull(cell.get());
+      Window w = old.rolled(quota, windowMs, now);
+      next = new Window(w.start, w.quota, w.quota, w.windowMs);
+    } while (!cell.compareAndSet(old, next));
   }
 
   private Decision step(long storeId, long quota, long windowMs, boolean take) {
-    Window w = windows.computeIfAbsent(storeId, id -> new Window());
+    AtomicReference<Window> cell = cell(storeId);
     long now = clock.millis();
-    synchronized (w) {
-      roll(w, quota, windowMs, now);
+    while (true) {
+      Window old = Objects.requireNonNull(cell.get()); // never null: cells start at NONE
+      Window w = old.rolled(quota, windowMs, now);
       boolean allowed = !take || w.used < w.quota;
-      if (take && allowed) {
-        w.used++;
+      Window next = take && allowed ? new Window(w.start, w.used + 1, w.quota, w.windowMs) : w;
+      if (next.equals(old) || cell.compareAndSet(old, next)) {
+        long reset = Math.max(0, next.start + next.windowMs - now);
+        return new Decision(
+            allowed, Math.max(0, next.quota - next.used), next.quota, reset, next.windowMs);
       }
-      long reset = Math.max(0, w.start + w.windowMs - now);
-      return new Decision(allowed, Math.max(0, w.quota - w.used), w.quota, reset, w.windowMs);
     }
   }
 
-  private static void roll(Window w, long quota, long windowMs, long now) {
-    if (w.quota != quota
-        || w.windowMs != windowMs
-        || now >= w.start + w.windowMs
-        || now < w.start) {
-      w.start = now;
-      w.used = 0;
-      w.quota = quota;
-      w.windowMs = windowMs;
-    }
+  private AtomicReference<Window> cell(long storeId) {
+    AtomicReference<Window> cell = windows.get(storeId);
+    // computeIfAbsent may lock a bin of the map: only a store's first request goes there.
+    return cell != null
+        ? cell
+        : windows.computeIfAbsent(storeId, id -> new AtomicReference<>(NONE));
   }
 }

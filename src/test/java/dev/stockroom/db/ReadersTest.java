@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * On SQLite, reads take turns at a few long-lived reader connections, first come first served: each
- * reader that frees up goes to the read that has waited longest.
+ * reader that frees up goes to the read that has waited longest. Requests (virtual threads) and
+ * background work (platform threads) have readers of their own.
  */
 class ReadersTest {
   @Test
@@ -66,6 +67,51 @@ class ReadersTest {
       // The last two got readers together: both served, in either order.
       assertThat(served.subList(0, holders * 2)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
       assertThat(served).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+      assertThat(db.waitingReads()).isZero();
+    }
+  }
+
+  @Test
+  void backgroundReadsOnPlatformThreadsDoNotQueueBehindRequests(@TempDir Path dir)
+      throws Exception {
+    try (Database db = Database.open(null, dir, false)) {
+      CountDownLatch finish = new CountDownLatch(1);
+      List<Thread> requests = new ArrayList<>();
+      // Requests (virtual threads) hold every request reader, and one more waits for a turn.
+      for (int i = 0; i <= Database.READERS; i++) {
+        requests.add(
+            Thread.ofVirtual()
+                .start(
+                    () ->
+                        db.read(
+                            h -> {
+                              await(finish);
+                              return h.createQuery("SELECT 1").mapTo(Integer.class).one();
+                            })));
+      }
+      assertThat(Receiver.await(10, () -> db.waitingReads() == 1)).isTrue();
+      // Background work (platform threads: webhook deliveries, fault rules) reads meanwhile, on
+      // its own readers: a turn handed from a platform thread to a waiting request would reach it
+      // through the scheduler's slowest queue.
+      int[] got = new int[2];
+      Thread background =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    for (int i = 0; i < got.length; i++) {
+                      got[i] =
+                          db.read(h -> h.createQuery("SELECT 41 + 1").mapTo(Integer.class).one());
+                    }
+                  });
+      background.join(10_000);
+      assertThat(background.isAlive()).isFalse();
+      assertThat(got).containsExactly(42, 42);
+      assertThat(db.waitingReads()).isEqualTo(1);
+      finish.countDown();
+      for (Thread t : requests) {
+        t.join(10_000);
+        assertThat(t.isAlive()).isFalse();
+      }
       assertThat(db.waitingReads()).isZero();
     }
   }
