@@ -26,9 +26,6 @@ import org.sqlite.SQLiteOpenMode;
 public final class Database implements AutoCloseable {
   static final int READERS = 4;
 
-  /** SQLite's memory-mapped window over the database file (its build's maximum). */
-  static final long MMAP_BYTES = 0x7fff0000L;
-
   /** Readers for platform threads (background work), apart from the requests' own. */
   static final int BACKGROUND_READERS = 2;
 
@@ -87,10 +84,8 @@ public final class Database implements AutoCloseable {
           syncFull ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
       sc.setBusyTimeout(10_000);
       sc.setCacheSize(-16_000); // 16 MB a connection: it sits outside the Java heap
-      // Reads take pages straight from the OS's file cache instead of a read() call and a copy per
-      // page (SQLite caps the window at its build's maximum, 2 GB). On a list of 250 products with
-      // their variants and images those calls were a sixth of the server's time.
-      sc.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(MMAP_BYTES));
+      // No memory map (PRAGMA mmap_size): it saves list 250 its read() calls, but GET one's p99
+      // rose from 18-22 ms to 28-45 ms with it, twice (bench/RESULTS.md).
       // Each connection is used by one thread at a time (a reader turn, the write lane, a pooled
       // handle), so SQLite's own lock around every call only costs time.
       sc.setOpenMode(SQLiteOpenMode.NOMUTEX);
