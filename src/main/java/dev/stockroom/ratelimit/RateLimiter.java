@@ -64,21 +64,22 @@ public final class RateLimiter {
   /** Uses up the rest of the current window (failure rehearsal: the next request gets 429). */
   public void drain(long storeId, long quota, long windowMs) {
     AtomicReference<Window> cell = cell(storeId);
-    long now = clock.millis();
     Window old;
     Window next;
     do {
       old = Objects.requireNonNull(cell.get());
-      Window w = old.rolled(quota, windowMs, now);
+      Window w = old.rolled(quota, windowMs, clock.millis());
       next = new Window(w.start, w.quota, w.quota, w.windowMs);
     } while (!cell.compareAndSet(old, next));
   }
 
   private Decision step(long storeId, long quota, long windowMs, boolean take) {
     AtomicReference<Window> cell = cell(storeId);
-    long now = clock.millis();
     while (true) {
       Window old = Objects.requireNonNull(cell.get()); // never null: cells start at NONE
+      // The clock is read after the window: a window another caller just started is then never
+      // from this caller's future, which would look like the clock going back and reset it.
+      long now = clock.millis();
       Window w = old.rolled(quota, windowMs, now);
       boolean allowed = !take || w.used < w.quota;
       Window next = take && allowed ? new Window(w.start, w.used + 1, w.quota, w.windowMs) : w;
