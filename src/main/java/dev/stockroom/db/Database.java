@@ -45,6 +45,10 @@ public final class Database implements AutoCloseable {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.jdbi = Jdbi.create(dataSource);
+    // Caches kept as configurations of this Jdbi: created here, before any handle, so that every
+    // handle (each copies the Jdbi's configurations when it opens) shares the same ones.
+    jdbi.getConfig(IdLadders.class);
+    jdbi.getConfig(Events.KnownHooks.class);
     if (dialect == Dialect.SQLITE) {
       this.lane = new WriteLane(jdbi);
       // Long-lived reader handles keep their prepared statements (SQLite compiles SQL on every

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockroom.api.Json;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.config.JdbiConfig;
 
 /**
  * The webhook outbox, written by every feature inside the transaction of the change it reports
@@ -106,13 +104,30 @@ public final class Events {
    * this saves their query (a product with 12 variants emits 13 events). The webhooks feature drops
    * a store's entry when its hooks change ({@link #hooksChanged}); other nodes see the change
    * within {@link #TRUST_NANOS}, well inside the hosted API's own delay before a new hook gets
-   * deliveries. Keyed by the database, as several run in one JVM under test.
+   * deliveries. A configuration of the database's {@code Jdbi}, shared by its handles (see {@link
+   * #createCopy}), so databases in one JVM (under test) never mix, and read without a lock (on
+   * PostgreSQL writes run on the requests' virtual threads).
    */
-  private static final Map<Jdbi, Map<Long, Known>> KNOWN =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  public static final class KnownHooks implements JdbiConfig<KnownHooks> {
+    private final ConcurrentHashMap<Long, Known> stores;
+
+    /** The instance a {@code Jdbi} creates for itself. */
+    public KnownHooks() {
+      this(new ConcurrentHashMap<>());
+    }
+
+    private KnownHooks(ConcurrentHashMap<Long, Known> stores) {
+      this.stores = stores;
+    }
+
+    @Override
+    public KnownHooks createCopy() {
+      return new KnownHooks(stores);
+    }
+  }
 
   private static List<Hook> active(Handle h, long storeId) {
-    Map<Long, Known> stores = KNOWN.computeIfAbsent(h.getJdbi(), j -> new ConcurrentHashMap<>());
+    Map<Long, Known> stores = h.getConfig(KnownHooks.class).stores;
     Known k = stores.get(storeId);
     long now = System.nanoTime();
     if (k != null && now - k.loadedNanos() < TRUST_NANOS) {
@@ -135,10 +150,7 @@ public final class Events {
   public static void hooksChanged(Handle h, long storeId) {
     Runnable forget =
         () -> {
-          Map<Long, Known> stores = KNOWN.get(h.getJdbi());
-          if (stores != null) {
-            stores.remove(storeId);
-          }
+          h.getConfig(KnownHooks.class).stores.remove(storeId);
         };
     forget.run();
     h.afterCommit(forget);
