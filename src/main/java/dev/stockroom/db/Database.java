@@ -144,7 +144,7 @@ public final class Database implements AutoCloseable {
     return (Thread.currentThread().isVirtual() ? readers : background).read(work);
   }
 
-  /** Long-lived reader handles and the turns at them, first come first served. */
+  /** Long-lived reader handles and the turns at them. */
   private static final class Readers {
     /**
      * Turns at a reader, first come first served. (A queue's own unfair lock let a newcomer take a

@@ -148,10 +148,7 @@ public final class Events {
    * so that this node's next write reads them afresh.
    */
   public static void hooksChanged(Handle h, long storeId) {
-    Runnable forget =
-        () -> {
-          h.getConfig(KnownHooks.class).stores.remove(storeId);
-        };
+    Runnable forget = () -> h.getConfig(KnownHooks.class).stores.remove(storeId);
     forget.run();
     h.afterCommit(forget);
   }
